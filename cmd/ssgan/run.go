@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ssgan/ssgan/datasets"
+	"github.com/ssgan/ssgan/experiments"
+	"github.com/ssgan/ssgan/internal/engine"
+)
+
+func init() { extraCommands = append(extraCommands, newRunCmd) }
+
+// runFlags are the flags of "run".
+type runFlags struct {
+	seeds    int
+	seed     []uint
+	epochs   int
+	iters    int
+	out      string
+	dataDir  string
+	jobs     int
+	threads  int
+	shard    string
+	logEvery int
+}
+
+// newRunCmd returns "run NAME|SPEC.yaml ...".
+func newRunCmd() *cobra.Command {
+	f := &runFlags{}
+	cmd := &cobra.Command{
+		Use:   "run NAME|SPEC.yaml [NAME|SPEC.yaml ...]",
+		Short: "Train experiments over seeds, resuming unfinished runs and skipping finished ones",
+		Long: "Train each experiment (a registered name, see `ssgan list`, or a YAML spec file) on each seed.\n" +
+			"Every run writes OUT/<experiment>/<seed>/: spec.yaml, split.json, metrics.jsonl, checkpoint.gob\n" +
+			"and result.json. Rerunning the same command skips finished runs and resumes interrupted ones;\n" +
+			"SIGINT/SIGTERM write a checkpoint and exit.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return f.run(cmd, args) },
+	}
+	fl := cmd.Flags()
+	fl.IntVar(&f.seeds, "seeds", 1, "number of seeds: seed pairs (1,1) ... (N,N)")
+	fl.UintSliceVar(&f.seed, "seed", nil, "run only these seeds (model seed = data seed), e.g. --seed 3")
+	fl.IntVar(&f.epochs, "epochs", 0, "override the spec's epochs (classifier) ")
+	fl.IntVar(&f.iters, "iterations", 0, "override the spec's iterations (gan)")
+	fl.StringVar(&f.out, "out", "runs", "output directory")
+	fl.StringVar(&f.dataDir, "data-dir", datasets.DefaultDir(), "MNIST directory (four IDX files); default $SSGAN_DATA or data/mnist")
+	fl.IntVar(&f.jobs, "jobs", 1, "seeds run in parallel processes")
+	fl.IntVar(&f.threads, "threads", 0, "BLAS threads per process (0: 2 for one job, else 1)")
+	fl.StringVar(&f.shard, "shard", "", "run only shard I/N of the (experiment x seed) tasks; default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX")
+	fl.IntVar(&f.logEvery, "log-every", 100, "iterations between progress lines when output is not a terminal")
+	return cmd
+}
+
+// specs resolves the experiment arguments.
+func (f *runFlags) specs(args []string) ([]experiments.Spec, error) {
+	var specs []experiments.Spec
+	for _, a := range args {
+		var s experiments.Spec
+		var err error
+		if strings.HasSuffix(a, ".yaml") || strings.HasSuffix(a, ".yml") {
+			if s, err = experiments.LoadSpec(a); err != nil {
+				return nil, err
+			}
+		} else {
+			var ok bool
+			if s, ok = experiments.Lookup(a); !ok {
+				return nil, fmt.Errorf("unknown experiment %q (see `ssgan list`, or give a .yaml spec)", a)
+			}
+		}
+		if f.epochs < 0 || f.iters < 0 {
+			return nil, errors.New("--epochs and --iterations must be positive")
+		}
+		if f.epochs > 0 {
+			s.Epochs = f.epochs
+		}
+		if f.iters > 0 {
+			s.Iterations = f.iters
+		}
+		if err := s.Validate(); err != nil {
+			return nil, fmt.Errorf("%s: %w", a, err)
+		}
+		specs = append(specs, s)
+	}
+	return specs, nil
+}
+
+// tasks lists the tasks this process runs (all, or its shard).
+func (f *runFlags) tasks(specs []experiments.Spec) ([]experiments.Task, error) {
+	var seeds []experiments.Seed
+	var err error
+	if len(f.seed) > 0 {
+		for _, s := range f.seed {
+			seeds = append(seeds, experiments.Seed{Model: uint64(s), Data: uint64(s)})
+		}
+	} else if seeds, err = experiments.SeedRange(1, f.seeds); err != nil {
+		return nil, err
+	}
+	tasks := experiments.Tasks(specs, seeds)
+	shard := f.shard
+	if shard == "" {
+		shard = experiments.ShardFromEnv()
+	}
+	if shard == "" {
+		return tasks, nil
+	}
+	i, n, err := experiments.ParseShard(shard)
+	if err != nil {
+		return nil, err
+	}
+	return experiments.Shard(tasks, i, n), nil
+}
+
+func (f *runFlags) run(cmd *cobra.Command, args []string) error {
+	specs, err := f.specs(args)
+	if err != nil {
+		return err
+	}
+	tasks, err := f.tasks(specs)
+	if err != nil {
+		return err
+	}
+	if f.jobs < 1 {
+		return fmt.Errorf("--jobs %d: want at least 1", f.jobs)
+	}
+	if f.jobs > 1 && len(tasks) > 1 {
+		return f.runParallel(cmd, tasks)
+	}
+	threads := f.threads
+	if threads <= 0 {
+		threads = 2
+	}
+	engine.SetThreads(threads)
+	data, err := datasets.Load(f.dataDir)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	out := cmd.OutOrStdout()
+	opt := experiments.Options{OutDir: f.out, Log: out, Terminal: isTerminal(out), LogEvery: f.logEvery}
+	fmt.Fprintf(out, "ssgan %s: %d task(s), BLAS %s, output %s\n", version, len(tasks), engine.Describe(), f.out)
+	var failed []string
+	for _, t := range tasks {
+		rec, err := experiments.RunTask(ctx, t, data, opt)
+		switch {
+		case errors.Is(err, experiments.ErrBusy):
+			fmt.Fprintf(out, "%s: skipped, another process is running it\n", t)
+		case errors.Is(err, experiments.ErrInterrupted):
+			return err
+		case err != nil:
+			fmt.Fprintf(out, "%s: %v\n", t, err)
+			failed = append(failed, t.String())
+		case rec != nil:
+			fmt.Fprintf(out, "%s: %s, final test errors %d / %d\n", t, rec.Status, rec.FinalTestErrors, rec.TestSize)
+		}
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%d task(s) failed: %s", len(failed), strings.Join(failed, ", "))
+	}
+	return nil
+}

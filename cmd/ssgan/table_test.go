@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ssgan/ssgan/results"
+)
+
+// runTable executes the table command with args and returns its output.
+func runTable(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	cmd := newTableCmd()
+	var out bytes.Buffer
+	cmd.SetOut(&out)
+	cmd.SetErr(&out)
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	return out.String(), err
+}
+
+// writeSyntheticRuns writes two made-up finished runs and one diverged run
+// of "synthetic-ssgan-100" under a new directory and returns it.
+func writeSyntheticRuns(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i, r := range []results.Record{
+		{Experiment: "synthetic-ssgan-100", Method: "ssgan", Labels: 100, ModelSeed: 1, DataSeed: 1, Status: results.StatusFinished, TestSize: 10000, FinalTestErrors: 95},
+		{Experiment: "synthetic-ssgan-100", Method: "ssgan", Labels: 100, ModelSeed: 2, DataSeed: 2, Status: results.StatusFinished, TestSize: 10000, FinalTestErrors: 105},
+		{Experiment: "synthetic-ssgan-100", Method: "ssgan", Labels: 100, ModelSeed: 3, DataSeed: 3, Status: results.StatusDiverged, TestSize: 10000},
+	} {
+		sub := filepath.Join(dir, "run", string(rune('a'+i)))
+		require.NoError(t, os.MkdirAll(sub, 0o755))
+		require.NoError(t, results.WriteRecord(filepath.Join(sub, results.RecordFile), &r))
+	}
+	return dir
+}
+
+func TestTableCmd(t *testing.T) {
+	dir := writeSyntheticRuns(t)
+	// 95 and 105 errors out of 10,000: mean 1.00 %, and 100.0 ± 7.1 errors
+	// (sample std of {95, 105} = 5·√2 ≈ 7.07), computed by hand.
+	tests := []struct {
+		name        string
+		args        []string
+		contains    []string
+		notContains []string
+	}{
+		{
+			name:     "default text with reference",
+			args:     []string{dir},
+			contains: []string{"synthetic-ssgan-100", "1.00 ± 0.07", "100.0 ± 7.1", "published: Salimans et al. 2016", "│"},
+		},
+		{
+			name:        "markdown without reference",
+			args:        []string{dir, "--format", "markdown", "--no-reference"},
+			contains:    []string{"| synthetic-ssgan-100", "|:---"},
+			notContains: []string{"published"},
+		},
+		{
+			name:     "csv",
+			args:     []string{"--format=csv", dir, "--no-reference"},
+			contains: []string{"experiment,method,labels,", "synthetic-ssgan-100,ssgan,100,measured,2,1,0,1,"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := runTable(t, tc.args...)
+			require.NoError(t, err)
+			for _, s := range tc.contains {
+				assert.Contains(t, out, s)
+			}
+			for _, s := range tc.notContains {
+				assert.NotContains(t, out, s)
+			}
+		})
+	}
+}
+
+func TestTableCmdErrors(t *testing.T) {
+	dir := writeSyntheticRuns(t)
+	bad := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(bad, results.RecordFile), []byte("{"), 0o644))
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string
+	}{
+		{name: "unknown format", args: []string{dir, "--format", "html"}, wantErr: `results: unknown table format "html"`},
+		{name: "no directory", args: []string{}, wantErr: "accepts 1 arg(s), received 0"},
+		{name: "missing directory", args: []string{filepath.Join(dir, "absent")}, wantErr: "results: collect "},
+		{name: "bad record", args: []string{bad}, wantErr: "results: decode " + filepath.Join(bad, results.RecordFile)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := runTable(t, tc.args...)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.wantErr)
+		})
+	}
+}

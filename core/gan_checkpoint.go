@@ -1,0 +1,66 @@
+package core
+
+import "fmt"
+
+// Names under which the GAN stores its state in a checkpoint.
+const (
+	ganPrefix   = "gan/"
+	ganGOpt     = "gan/G"
+	ganDOpt     = "gan/D"
+	ganNoiseRNG = "gan/noise"
+	ganDataRNG  = "gan/data"
+)
+
+// Save stores everything the GAN needs to resume exactly: G's and D's parameters, G's batch-norm
+// running statistics, both optimisers, the noise generator and the batch order. The trainer
+// state (iteration, counters, hook variables) is stored by NewCheckpoint.
+func (m *GAN) Save(ck *Checkpoint) error {
+	if ck.Tensors == nil || ck.Adam == nil || ck.RNG == nil {
+		return fmt.Errorf("core: gan: save into a checkpoint not made by NewCheckpoint")
+	}
+	ck.PutParams(ganPrefix, m.G.Params())
+	ck.PutParams(ganPrefix, m.G.Buffers())
+	ck.PutParams(ganPrefix, m.D.Params())
+	ck.PutAdam(ganGOpt, m.GOpt)
+	ck.PutAdam(ganDOpt, m.DOpt)
+	noise, err := m.NoiseSrc.MarshalBinary()
+	if err != nil {
+		return fmt.Errorf("core: gan: noise state: %w", err)
+	}
+	ck.RNG[ganNoiseRNG] = noise
+	data, err := m.Data.State()
+	if err != nil {
+		return err
+	}
+	ck.RNG[ganDataRNG] = data
+	return nil
+}
+
+// Load restores a state stored by Save into a GAN built with the same configuration and the same
+// training images. Restore the trainer state with ck.Restore. On error the GAN may be partly
+// restored and should be discarded.
+func (m *GAN) Load(ck *Checkpoint) error {
+	for _, ps := range [][]*Param{m.G.Params(), m.G.Buffers(), m.D.Params()} {
+		if err := ck.GetParams(ganPrefix, ps); err != nil {
+			return err
+		}
+	}
+	if err := ck.GetAdam(ganGOpt, m.GOpt); err != nil {
+		return err
+	}
+	if err := ck.GetAdam(ganDOpt, m.DOpt); err != nil {
+		return err
+	}
+	noise, ok := ck.RNG[ganNoiseRNG]
+	if !ok {
+		return fmt.Errorf("core: gan: checkpoint has no noise state %s", ganNoiseRNG)
+	}
+	if err := m.NoiseSrc.UnmarshalBinary(noise); err != nil {
+		return fmt.Errorf("core: gan: noise state: %w", err)
+	}
+	data, ok := ck.RNG[ganDataRNG]
+	if !ok {
+		return fmt.Errorf("core: gan: checkpoint has no batch-order state %s", ganDataRNG)
+	}
+	return m.Data.Restore(data)
+}

@@ -1,0 +1,303 @@
+package core
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// smallGAN is a scaled-down configuration for fast tests (same layer structure as the article's).
+func smallGAN() GANConfig {
+	return GANConfig{NoiseDim: 8, ImageDim: 16, GHidden: []int{16, 32}, DHidden: []int{16, 8}, Batch: 8, LR: 0.002}
+}
+
+// syntheticImages returns n images of dim pixels in [-1, 1]: two blob patterns plus noise.
+func syntheticImages(n, dim int) []float32 {
+	rng := rand.New(rand.NewPCG(42, 43))
+	x := make([]float32, n*dim)
+	for i := 0; i < n; i++ {
+		for j := 0; j < dim; j++ {
+			v := -0.8 + 0.2*rng.NormFloat64()
+			if (j < dim/2) == (i%2 == 0) {
+				v += 1.5
+			}
+			x[i*dim+j] = float32(math.Max(-1, math.Min(1, v)))
+		}
+	}
+	return x
+}
+
+func newSmallGAN(t *testing.T, modelSeed, dataSeed uint64) *GAN {
+	t.Helper()
+	c := smallGAN()
+	m, err := NewGAN(c, syntheticImages(50, c.ImageDim), modelSeed, dataSeed)
+	require.NoError(t, err)
+	t.Cleanup(m.Close)
+	return m
+}
+
+// snapshot copies every value of the parameters.
+func snapshot(ps []*Param) [][]float32 {
+	out := make([][]float32, len(ps))
+	for i, p := range ps {
+		out[i] = append([]float32(nil), p.Data()...)
+	}
+	return out
+}
+
+// bitsEqual reports whether two snapshots are identical bit for bit.
+func bitsEqual(a, b [][]float32) bool {
+	for i := range a {
+		for j := range a[i] {
+			if math.Float32bits(a[i][j]) != math.Float32bits(b[i][j]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// logger records a sorted copy of the metrics, counters and hook variables after every iteration.
+type logger struct{ rows [][]string }
+
+func (l *logger) After(s *State) error {
+	var row []string
+	for k, v := range s.Metrics {
+		row = append(row, k+"="+formatBits(v))
+	}
+	for k, v := range s.Counters {
+		row = append(row, "#"+k+"="+formatBits(float64(v)))
+	}
+	for k, v := range s.Vars {
+		row = append(row, "$"+k+"="+formatBits(v))
+	}
+	sort.Strings(row)
+	l.rows = append(l.rows, row)
+	return nil
+}
+
+// formatBits prints a float's exact bits, so that equal logs mean bit-identical numbers.
+func formatBits(v float64) string { return fmt.Sprintf("%016x", math.Float64bits(v)) }
+
+// train runs m from s until iteration `until` with the hooks plus a logger and returns the log.
+func train(t *testing.T, m *GAN, s *State, until int, hooks ...Hook) [][]string {
+	t.Helper()
+	l := &logger{}
+	tr := &Trainer{Model: m, Hooks: append(append([]Hook{}, hooks...), l)}
+	require.NoError(t, tr.Run(context.Background(), s, until))
+	return l.rows
+}
+
+func TestGANConfigDefaults(t *testing.T) {
+	c := GANConfig{}.Defaults()
+	// The article's model: Keras MLP GAN, Adam(0.0002, 0.5), batch 32.
+	assert.Equal(t, GANConfig{NoiseDim: 100, ImageDim: 784, GHidden: []int{256, 512, 1024}, DHidden: []int{512, 256},
+		Slope: 0.2, BNMomentum: 0.8, LR: 0.0002, Beta1: 0.5, Batch: 32}, c)
+	assert.Equal(t, c.Hash(), GANConfig{}.Hash(), "zero value and explicit defaults are the same configuration")
+	assert.NotEqual(t, c.Hash(), GANConfig{Batch: 64}.Hash())
+}
+
+func TestGANConfigValidate(t *testing.T) {
+	tests := []struct {
+		name  string
+		cfg   GANConfig
+		field string
+	}{
+		{"noise", GANConfig{NoiseDim: -1}, "noise_dim"},
+		{"image", GANConfig{ImageDim: -3}, "image_dim"},
+		{"slope", GANConfig{Slope: 1}, "slope"},
+		{"momentum", GANConfig{BNMomentum: 1.5}, "bn_momentum"},
+		{"lr", GANConfig{LR: -1}, "lr"},
+		{"lr nan", GANConfig{LR: math.NaN()}, "lr"},
+		{"beta1", GANConfig{Beta1: 1}, "beta1"},
+		{"batch", GANConfig{Batch: 1}, "batch"},
+		{"g hidden", GANConfig{GHidden: []int{4, 0}}, "g_hidden[1]"},
+		{"d hidden", GANConfig{DHidden: []int{-2}}, "d_hidden[0]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.cfg.Validate()
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "core: gan: "+tc.field)
+			_, err = NewGAN(tc.cfg, make([]float32, 784), 1, 1)
+			require.Error(t, err)
+		})
+	}
+	require.NoError(t, GANConfig{}.Validate())
+	_, err := NewGAN(GANConfig{ImageDim: 4}, make([]float32, 6), 1, 1)
+	require.ErrorContains(t, err, "core: gan:")
+}
+
+// TestGANArticleShapes builds the article's model and runs one iteration on random images.
+func TestGANArticleShapes(t *testing.T) {
+	m, err := NewGAN(GANConfig{}, syntheticImages(40, 784), 1, 2)
+	require.NoError(t, err)
+	defer m.Close()
+	var shapes [][]int
+	for _, p := range append(m.G.Params(), m.D.Params()...) {
+		shapes = append(shapes, p.Shape())
+	}
+	// Dense W and b, then BN gamma and beta, per G layer; Dense W and b per D layer.
+	want := [][]int{
+		{100, 256}, {1, 256}, {1, 256}, {1, 256},
+		{256, 512}, {1, 512}, {1, 512}, {1, 512},
+		{512, 1024}, {1, 1024}, {1, 1024}, {1, 1024},
+		{1024, 784}, {1, 784},
+		{784, 512}, {1, 512}, {512, 256}, {1, 256}, {256, 1}, {1, 1},
+	}
+	assert.Equal(t, want, shapes)
+	s := m.NewState()
+	train(t, m, s, 1)
+	for _, k := range []string{"d_loss", "d_acc", "g_loss", "d_loss_real", "d_loss_fake", "fake_real_loss"} {
+		assert.Contains(t, s.Metrics, k)
+	}
+	// An untrained D is near chance: the BCE is about ln 2.
+	assert.InDelta(t, math.Ln2, s.Metrics["d_loss"], 0.3)
+	x, err := m.Sample(25, rand.New(rand.NewPCG(9, 9)))
+	require.NoError(t, err)
+	require.Len(t, x, 25*784)
+	for _, v := range x {
+		require.True(t, v >= -1 && v <= 1, "tanh output %g", v)
+	}
+}
+
+// TestGANFreezing checks that a D update leaves every G parameter and buffer bit-identical and a
+// G update every D parameter, and that the trained network does change.
+func TestGANFreezing(t *testing.T) {
+	tests := []struct {
+		name           string
+		plan           Plan
+		frozen, trains func(m *GAN) []*Param
+	}{
+		{"D step freezes G", Plan{DSteps: 1, GSteps: 0, FakeWeight: 1},
+			func(m *GAN) []*Param { return append(m.G.Params(), m.G.Buffers()...) }, func(m *GAN) []*Param { return m.D.Params() }},
+		{"G step freezes D", Plan{DSteps: 0, GSteps: 1, FakeWeight: 1},
+			func(m *GAN) []*Param { return m.D.Params() }, func(m *GAN) []*Param { return m.G.Params() }},
+		{"three G steps freeze D", Plan{DSteps: 0, GSteps: 3, FakeWeight: 0.5},
+			func(m *GAN) []*Param { return m.D.Params() }, func(m *GAN) []*Param { return m.G.Params() }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := newSmallGAN(t, 5, 6)
+			s := m.NewState()
+			train(t, m, s, 2) // move away from the initial state first
+			frozen, trains := snapshot(tc.frozen(m)), snapshot(tc.trains(m))
+			s.Plan = tc.plan
+			require.NoError(t, m.Iterate(s))
+			assert.True(t, bitsEqual(frozen, snapshot(tc.frozen(m))), "frozen network changed")
+			assert.False(t, bitsEqual(trains, snapshot(tc.trains(m))), "trained network did not change")
+		})
+	}
+}
+
+// TestGANFakeWeight checks that D's loss is ½(L_real + k·L_fake) for the plan's FakeWeight k.
+func TestGANFakeWeight(t *testing.T) {
+	for _, k := range []float64{1, 0.25, 0} {
+		m := newSmallGAN(t, 3, 4)
+		s := m.NewState()
+		s.Plan.FakeWeight = k
+		require.NoError(t, m.Iterate(s))
+		want := 0.5 * (s.Metrics["d_loss_real"] + k*s.Metrics["d_loss_fake"])
+		assert.InDelta(t, want, m.dStep.LossValue(), 1e-5, "k=%g", k) // float32 graph vs float64 metrics
+	}
+}
+
+func TestGANReproducible(t *testing.T) {
+	const iters = 20
+	run := func(modelSeed, dataSeed uint64) [][]string {
+		m := newSmallGAN(t, modelSeed, dataSeed)
+		return train(t, m, m.NewState(), iters)
+	}
+	a := run(1, 2)
+	require.Len(t, a, iters)
+	assert.Equal(t, a, run(1, 2), "same seeds must give the same log")
+	assert.NotEqual(t, a[0], run(7, 2)[0], "another model seed must differ from the first iteration")
+	assert.NotEqual(t, a[0], run(1, 8)[0], "another data seed must differ from the first iteration")
+}
+
+// TestGANResume trains N iterations, checkpoints through a file, resumes a fresh model for N
+// more and compares with 2N straight iterations: every logged number and every final parameter,
+// buffer and optimiser moment must agree bit for bit. The tricks run too, so their counters and
+// k_t must survive the checkpoint.
+func TestGANResume(t *testing.T) {
+	const n = 6
+	hooks := Tricks{Pretrain: Pretrain{Steps: 2}, Schedule: Schedule{GSteps: 2},
+		Balance: Balance{Policy: "began", Began: Began{K0: 0.5, Lambda: 0.05}}}.Hooks()
+	straight := newSmallGAN(t, 11, 12)
+	want := train(t, straight, straight.NewState(), 2*n, hooks...)
+
+	first := newSmallGAN(t, 11, 12)
+	s := first.NewState()
+	got := train(t, first, s, n, hooks...)
+	ck := NewCheckpoint(first.Cfg.Hash(), s)
+	require.NoError(t, first.Save(ck))
+	path := filepath.Join(t.TempDir(), "gan.ckpt")
+	require.NoError(t, ck.Save(path))
+
+	loaded, err := LoadCheckpoint(path)
+	require.NoError(t, err)
+	require.Equal(t, smallGAN().Hash(), loaded.ConfigHash)
+	second := newSmallGAN(t, 99, 98) // other seeds: everything must come from the checkpoint
+	require.NoError(t, second.Load(loaded))
+	s2 := second.NewState()
+	loaded.Restore(s2)
+	got = append(got, train(t, second, s2, 2*n, hooks...)...)
+
+	assert.Equal(t, want, got)
+	for _, ps := range []func(m *GAN) []*Param{
+		func(m *GAN) []*Param { return m.G.Params() }, func(m *GAN) []*Param { return m.G.Buffers() },
+		func(m *GAN) []*Param { return m.D.Params() },
+	} {
+		assert.True(t, bitsEqual(snapshot(ps(straight)), snapshot(ps(second))))
+	}
+	assert.True(t, bitsEqual(straight.GOpt.M, second.GOpt.M) && bitsEqual(straight.DOpt.V, second.DOpt.V))
+	assert.Equal(t, straight.GOpt.T, second.GOpt.T)
+}
+
+func TestGANLoadErrors(t *testing.T) {
+	m := newSmallGAN(t, 1, 1)
+	ck := NewCheckpoint("", nil)
+	require.NoError(t, m.Save(ck))
+	delete(ck.RNG, ganNoiseRNG)
+	require.ErrorContains(t, m.Load(ck), "no noise state")
+
+	other, err := NewGAN(GANConfig{NoiseDim: 8, ImageDim: 16, GHidden: []int{16}, DHidden: []int{16, 8}, Batch: 8}, syntheticImages(10, 16), 1, 1)
+	require.NoError(t, err)
+	defer other.Close()
+	ck = NewCheckpoint("", nil)
+	require.NoError(t, other.Save(ck))
+	require.Error(t, m.Load(ck), "a checkpoint of another architecture must be refused")
+	require.Error(t, m.Save(&Checkpoint{}))
+}
+
+func TestGANPlanErrors(t *testing.T) {
+	m := newSmallGAN(t, 1, 1)
+	for _, p := range []Plan{{DSteps: -1, GSteps: 1, FakeWeight: 1}, {DSteps: 1, GSteps: 1, FakeWeight: -1}, {DSteps: 1, GSteps: 1, FakeWeight: math.NaN()}} {
+		s := m.NewState()
+		s.Plan = p
+		assert.ErrorContains(t, m.Iterate(s), "core: gan: plan")
+	}
+}
+
+// TestGANTrainModeSamples checks the PyTorch-style option: D's generated rows then use batch
+// statistics, so a D step moves G's running averages but still no G parameter.
+func TestGANTrainModeSamples(t *testing.T) {
+	c := smallGAN()
+	c.TrainModeSamples = true
+	m, err := NewGAN(c, syntheticImages(50, c.ImageDim), 5, 6)
+	require.NoError(t, err)
+	defer m.Close()
+	params, bufs := snapshot(m.G.Params()), snapshot(m.G.Buffers())
+	s := m.NewState()
+	s.Plan.GSteps = 0
+	require.NoError(t, m.Iterate(s))
+	assert.True(t, bitsEqual(params, snapshot(m.G.Params())))
+	assert.False(t, bitsEqual(bufs, snapshot(m.G.Buffers())))
+}

@@ -1,0 +1,143 @@
+package core
+
+import (
+	"fmt"
+	"math"
+)
+
+// Balance keeps D and G in step. Policy "thresholds" freezes D while it is too strong and gives
+// G extra steps while it is losing; "began" weights D's loss on generated rows by a proportional
+// controller k_t (Berthelot et al. 2017). The empty policy is off. Balance reads the model's
+// metrics d_acc, d_loss, g_loss, d_loss_real and fake_real_loss (as the GAN reports them) after
+// each iteration and acts on the next one; what it remembers lives in State.Vars.
+type Balance struct {
+	// Policy is "" (off), "thresholds" or "began".
+	Policy     string     `yaml:"policy"`
+	Thresholds Thresholds `yaml:"thresholds"`
+	Began      Began      `yaml:"began"`
+}
+
+// Thresholds are the bounds of the thresholds policy; a zero bound is not applied.
+type Thresholds struct {
+	// DAccAbove skips D's update while its accuracy on the last batch is above this.
+	DAccAbove float64 `yaml:"d_acc_above"`
+	// DLossBelow skips D's update while its loss on the last batch is below this.
+	DLossBelow float64 `yaml:"d_loss_below"`
+	// GLossAbove gives G GExtraSteps more steps while its last loss is above this.
+	GLossAbove float64 `yaml:"g_loss_above"`
+	// GExtraSteps is the number of extra G steps; 0 means 1.
+	GExtraSteps int `yaml:"g_extra_steps"`
+}
+
+// Began are the settings of the BEGAN-style controller k ← clip(k + λ(γ·L_real − L_fake), 0, 1),
+// where L_real is D's loss on real rows and L_fake the loss of the generated rows against the
+// real label (high when D wins, the role of BEGAN's L(G(z))). D's loss is then
+// L_real + k·(its loss on generated rows).
+type Began struct {
+	// Gamma is the equilibrium ratio γ; 0 means 1 (D equally sure of real and generated rows).
+	Gamma float64 `yaml:"gamma"`
+	// Lambda is the gain λ; 0 means 0.001 (BEGAN's λ_k).
+	Lambda float64 `yaml:"lambda"`
+	// K0 is k's value before the first update (BEGAN starts at 0).
+	K0 float64 `yaml:"k0"`
+}
+
+func (b Began) defaults() Began {
+	if b.Gamma == 0 {
+		b.Gamma = 1
+	}
+	if b.Lambda == 0 {
+		b.Lambda = 0.001
+	}
+	return b
+}
+
+// Validate reports the first impossible setting, naming its field.
+func (b Balance) Validate() error {
+	t, k := b.Thresholds, b.Began.defaults()
+	switch {
+	case b.Policy != "" && b.Policy != "thresholds" && b.Policy != "began":
+		return fmt.Errorf("core: balance: policy %q: want \"\", thresholds or began", b.Policy)
+	case t.DAccAbove < 0 || t.DAccAbove > 1:
+		return fmt.Errorf("core: balance: thresholds.d_acc_above %g: want 0..1", t.DAccAbove)
+	case t.DLossBelow < 0 || t.GLossAbove < 0:
+		return fmt.Errorf("core: balance: thresholds.d_loss_below %g, g_loss_above %g: must not be negative", t.DLossBelow, t.GLossAbove)
+	case t.GExtraSteps < 0:
+		return fmt.Errorf("core: balance: thresholds.g_extra_steps %d: must not be negative", t.GExtraSteps)
+	case !(k.Gamma > 0) || math.IsInf(k.Gamma, 0):
+		return fmt.Errorf("core: balance: began.gamma %g: must be positive and finite", k.Gamma)
+	case !(k.Lambda > 0) || math.IsInf(k.Lambda, 0):
+		return fmt.Errorf("core: balance: began.lambda %g: must be positive and finite", k.Lambda)
+	case !(k.K0 >= 0 && k.K0 <= 1):
+		return fmt.Errorf("core: balance: began.k0 %g: want 0..1", k.K0)
+	}
+	return nil
+}
+
+// Before applies the policy to the coming iteration's plan.
+func (b Balance) Before(s *State) error {
+	if err := b.Validate(); err != nil {
+		return err
+	}
+	switch b.Policy {
+	case "thresholds":
+		b.thresholds(s)
+	case "began":
+		k, ok := s.Vars[VarK]
+		if !ok {
+			k = b.Began.K0
+			s.Vars[VarK] = k
+		}
+		s.Plan.FakeWeight = k
+		s.Metrics["k_t"] = k
+	}
+	return nil
+}
+
+// thresholds freezes D or boosts G from the last measurements. It never acts while G is frozen
+// (D's pretraining), so it cannot freeze both networks.
+func (b Balance) thresholds(s *State) {
+	t := b.Thresholds
+	if s.Plan.GSteps == 0 {
+		return
+	}
+	acc, okAcc := s.Vars[VarDAcc]
+	loss, okLoss := s.Vars[VarDLoss]
+	if s.Plan.DSteps > 0 && ((t.DAccAbove > 0 && okAcc && acc > t.DAccAbove) || (t.DLossBelow > 0 && okLoss && loss < t.DLossBelow)) {
+		s.Plan.DSteps = 0
+		s.Counters[CounterSkipD]++
+	}
+	if g, ok := s.Vars[VarGLoss]; ok && t.GLossAbove > 0 && g > t.GLossAbove {
+		extra := max(t.GExtraSteps, 1)
+		s.Plan.GSteps += extra
+		s.Counters[CounterExtraG] += extra
+	}
+}
+
+// After records the measurements the policy needs (thresholds) or updates k_t (began).
+func (b Balance) After(s *State) error {
+	switch b.Policy {
+	case "thresholds":
+		for v, m := range map[string]string{VarDAcc: "d_acc", VarDLoss: "d_loss", VarGLoss: "g_loss"} {
+			if x, ok := s.Metrics[m]; ok {
+				s.Vars[v] = x
+			}
+		}
+	case "began":
+		lr, ok1 := s.Metrics["d_loss_real"]
+		lf, ok2 := s.Metrics["fake_real_loss"]
+		if !ok1 || !ok2 {
+			return fmt.Errorf("core: balance: began needs the metrics d_loss_real and fake_real_loss")
+		}
+		c := b.Began.defaults()
+		k := s.Vars[VarK] + c.Lambda*(c.Gamma*lr-lf)
+		if k < 0 || k > 1 {
+			k = math.Min(math.Max(k, 0), 1)
+			s.Counters[CounterKClipped]++
+		}
+		s.Vars[VarK] = k
+		s.Counters[CounterKUpdates]++
+		s.Metrics["began_m"] = lr + math.Abs(c.Gamma*lr-lf)
+	}
+	return nil
+}

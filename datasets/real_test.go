@@ -1,0 +1,99 @@
+package datasets
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// realDir returns the repository's data/mnist directory, skipping the test
+// when the MNIST files are absent (run `make data`).
+func realDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	require.NoError(t, err)
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("repository root (go.mod) not found")
+		}
+		dir = parent
+	}
+	data := filepath.Join(dir, "data", "mnist")
+	if _, err := os.Stat(filepath.Join(data, TrainImagesFile)); err != nil {
+		t.Skipf("MNIST files absent from %s (run `make data`)", data)
+	}
+	return data
+}
+
+func histogram(labels []uint8) []int {
+	h := make([]int, MNISTClasses)
+	for _, l := range labels {
+		h[l]++
+	}
+	return h
+}
+
+func TestRealMNIST(t *testing.T) {
+	dir := realDir(t)
+	m, err := Load(dir)
+	require.NoError(t, err)
+
+	assert.Equal(t, 60000, m.Train.Len())
+	assert.Equal(t, 60000, m.Train.Images.N)
+	assert.Equal(t, 10000, m.Test.Len())
+	assert.Equal(t, 10000, m.Test.Images.N)
+	assert.Equal(t, 28, m.Train.Images.Rows)
+	assert.Equal(t, 28, m.Train.Images.Cols)
+	assert.Equal(t, []int{5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949}, histogram(m.Train.Labels))
+	assert.Equal(t, []int{980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009}, histogram(m.Test.Labels))
+
+	// The first training image is a 5 whose pixels sum to 27525 (computed once
+	// with this package and cross-checked in Python:
+	// sum(gzip.open("train-images-idx3-ubyte.gz").read()[16:16+784])).
+	assert.Equal(t, uint8(5), m.Train.Labels[0])
+	sum := 0
+	for _, p := range m.Train.Images.Row(0) {
+		sum += int(p)
+	}
+	assert.Equal(t, 27525, sum)
+
+	x := m.Train.Images.Float32(-1, 1)
+	require.Len(t, x, 60000*784)
+	assert.InDelta(t, float64(2*27525)/255-784, sumF(x[:784]), 1e-3)
+
+	reps, err := Verify(dir)
+	require.NoError(t, err)
+	require.Len(t, reps, 4)
+	want := []FileReport{
+		{Name: TrainImagesFile, Kind: "images", Count: 60000, Rows: 28, Cols: 28},
+		{Name: TrainLabelsFile, Kind: "labels", Count: 60000},
+		{Name: TestImagesFile, Kind: "images", Count: 10000, Rows: 28, Cols: 28},
+		{Name: TestLabelsFile, Kind: "labels", Count: 10000},
+	}
+	for i, w := range want {
+		r := reps[i]
+		assert.Equal(t, w.Name, r.Name)
+		assert.Equal(t, w.Kind, r.Kind)
+		assert.Equal(t, w.Count, r.Count)
+		assert.Equal(t, w.Rows, r.Rows)
+		assert.Equal(t, w.Cols, r.Cols)
+		assert.Equal(t, KnownSHA256[w.Name], r.SHA256)
+		assert.True(t, r.Gzip)
+		assert.True(t, r.ChecksumOK)
+	}
+}
+
+func sumF(x []float32) float64 {
+	s := 0.0
+	for _, v := range x {
+		s += float64(v)
+	}
+	return s
+}

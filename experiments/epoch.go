@@ -1,0 +1,84 @@
+package experiments
+
+import (
+	"fmt"
+	"maps"
+	"time"
+
+	"github.com/ssgan/ssgan/core"
+)
+
+// epochHook is the classifier run's after-iteration hook: progress lines, and at the end of each
+// epoch the learning-rate schedule, the test evaluation, the metrics line and the checkpoint.
+type epochHook classifierRun
+
+// After runs after every iteration.
+func (h *epochHook) After(s *core.State) error {
+	r := (*classifierRun)(h)
+	ipe := r.spec.ItersPerEpoch
+	if s.Iter%ipe != 0 {
+		r.progress(s)
+		return nil
+	}
+	epoch := s.Iter / ipe
+	train := r.model.epochMeans()
+	errs, _, err := r.evaluate()
+	if err != nil {
+		return err
+	}
+	line := EpochLog{Epoch: epoch, Iter: s.Iter, LR: r.model.m.DOpt.LR, TestErrors: errs, TestSize: len(r.testY),
+		Seconds: r.elapsed(), Train: train, Counters: maps.Clone(s.Counters)}
+	r.history = append(r.history, line)
+	if err := appendJSONLine(r.dir.file(MetricsFile), line); err != nil {
+		return err
+	}
+	r.setLR(epoch)
+	if err := r.checkpoint(); err != nil {
+		return err
+	}
+	eta := time.Duration(r.elapsed() / float64(epoch) * float64(r.spec.Epochs-epoch) * float64(time.Second)).Round(time.Second)
+	if r.opt.Terminal {
+		r.logf("\r\033[K")
+	}
+	r.logf("%s %s epoch %d/%d  test err %.2f %% (%d)  loss_lab %.4f  loss_unl %.4f  loss_gen %.4f  %.1f s/epoch  ETA %s\n",
+		r.spec.Name, r.seed.Dir(), epoch, r.spec.Epochs, 100*float64(errs)/float64(len(r.testY)), errs,
+		train["loss_lab"], train["loss_unl"], train["loss_gen"], r.elapsed()/float64(epoch), eta)
+	return nil
+}
+
+// progress prints the within-epoch progress.
+func (r *classifierRun) progress(s *core.State) {
+	every := r.opt.LogEvery
+	if every <= 0 {
+		every = 100
+	}
+	if r.opt.Terminal {
+		every = 10
+	}
+	if s.Iter%every != 0 {
+		return
+	}
+	ipe := r.spec.ItersPerEpoch
+	msPerIter := 1000 * time.Since(r.start).Seconds() / float64(max(s.Iter-r.iter0, 1))
+	msg := fmt.Sprintf("%s %s epoch %d/%d  iter %d/%d  loss_lab %.4f  %.0f ms/iter",
+		r.spec.Name, r.seed.Dir(), s.Iter/ipe+1, r.spec.Epochs, s.Iter%ipe, ipe, s.Metrics["loss_lab"], msPerIter)
+	if r.opt.Terminal {
+		r.logf("\r\033[K%s", msg)
+	} else {
+		r.logf("%s\n", msg)
+	}
+}
+
+// setLR sets both optimisers' learning rate for the epoch after epochsDone: constant until
+// LRDecayStart of the run, then linear decay reaching zero at the end.
+func (r *classifierRun) setLR(epochsDone int) {
+	base, e, n := r.spec.Model.LR, float64(epochsDone), float64(r.spec.Epochs)
+	lr := base
+	if start := r.spec.LRDecayStart * n; e >= start && n > start {
+		lr = base * (n - e) / (n - start)
+	}
+	r.model.m.DOpt.LR = lr
+	if r.model.m.GOpt != nil {
+		r.model.m.GOpt.LR = lr
+	}
+}

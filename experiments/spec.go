@@ -1,0 +1,182 @@
+// Package experiments declares experiments as YAML specs, names the registered ones, and runs
+// them over seeds with checkpoints, resume, locking and result records.
+package experiments
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/ssgan"
+)
+
+// Spec declares one experiment. Every default is declared once, in DefaultSpec; a spec file
+// holds only what differs from the experiment it names as its base (or from DefaultSpec).
+type Spec struct {
+	// Name identifies the experiment in run directories and tables.
+	Name string `yaml:"name"`
+	// Base names the registered experiment a spec file starts from (optional).
+	Base string `yaml:"base,omitempty"`
+	// Description is the one-line summary `ssgan list` prints.
+	Description string `yaml:"description"`
+	// Kind is "classifier" (the K+1 SSGAN or its supervised baseline) or "gan" (the article's GAN).
+	Kind string `yaml:"kind"`
+	// LabelsPerClass is the number of labeled training images per class; 0 means all labels.
+	LabelsPerClass int `yaml:"labels_per_class"`
+	// Epochs is the length of a classifier run; an epoch is ItersPerEpoch iterations.
+	Epochs int `yaml:"epochs"`
+	// ItersPerEpoch is the number of iterations per epoch: 600 (60,000 images / batch 100).
+	ItersPerEpoch int `yaml:"iters_per_epoch"`
+	// LRDecayStart is the fraction of the epochs after which the learning rate decays linearly
+	// to zero at the end; 1 keeps it constant (the reference code over its 300 epochs).
+	LRDecayStart float64 `yaml:"lr_decay_start"`
+	// Model is the classifier's network and optimisation (kind classifier).
+	Model ssgan.Config `yaml:"model"`
+	// GAN is the article's GAN (kind gan).
+	GAN core.GANConfig `yaml:"gan"`
+	// Iterations is the length of a GAN run (kind gan).
+	Iterations int `yaml:"iterations"`
+	// SampleEvery is the interval in iterations of the GAN's 5×5 sample grid and log line.
+	SampleEvery int `yaml:"sample_every"`
+	// Tricks are the article's training tips (pretraining, freezing schedule, balance), off by
+	// default.
+	Tricks core.Tricks `yaml:"tricks"`
+}
+
+// DefaultSpec returns the defaults every spec starts from: the Salimans et al. MNIST recipe with
+// 100 labels, and the article's GAN settings for kind gan.
+func DefaultSpec() Spec {
+	return Spec{
+		Kind:           "classifier",
+		LabelsPerClass: 10,
+		Epochs:         100,
+		ItersPerEpoch:  600,
+		LRDecayStart:   0.5,
+		Model:          ssgan.Defaults(),
+		GAN:            core.GANConfig{}.Defaults(),
+		Iterations:     30000,
+		SampleEvery:    200,
+	}
+}
+
+// Validate reports the first impossible setting, naming its field.
+func (s Spec) Validate() error {
+	switch {
+	case s.Name == "":
+		return errors.New("name: must not be empty")
+	case s.Kind != "classifier" && s.Kind != "gan":
+		return fmt.Errorf("kind: %q: want classifier or gan", s.Kind)
+	case s.LabelsPerClass < 0:
+		return fmt.Errorf("labels_per_class: %d: must not be negative (0 = all labels)", s.LabelsPerClass)
+	case s.Epochs <= 0:
+		return fmt.Errorf("epochs: %d: must be positive", s.Epochs)
+	case s.ItersPerEpoch <= 0:
+		return fmt.Errorf("iters_per_epoch: %d: must be positive", s.ItersPerEpoch)
+	case s.LRDecayStart < 0 || s.LRDecayStart > 1:
+		return fmt.Errorf("lr_decay_start: %g: want a fraction in [0, 1]", s.LRDecayStart)
+	case s.Iterations <= 0:
+		return fmt.Errorf("iterations: %d: must be positive", s.Iterations)
+	case s.SampleEvery <= 0:
+		return fmt.Errorf("sample_every: %d: must be positive", s.SampleEvery)
+	case s.Kind == "classifier" && s.LabelsPerClass == 0 && s.Model.Method == "ssgan":
+		return errors.New("labels_per_class: 0 (all labels) is only meaningful for method supervised")
+	}
+	if s.Kind == "classifier" {
+		if err := s.Model.Validate(); err != nil {
+			return fmt.Errorf("model: %w", err)
+		}
+	} else if err := s.GAN.Validate(); err != nil {
+		return fmt.Errorf("gan: %w", err)
+	}
+	if err := s.Tricks.Validate(); err != nil {
+		return fmt.Errorf("tricks: %w", err)
+	}
+	return nil
+}
+
+// Labels is the number of labeled images the spec uses (60,000 for all labels).
+func (s Spec) Labels() int {
+	if s.LabelsPerClass == 0 {
+		return 60000
+	}
+	return s.LabelsPerClass * s.Model.Classes
+}
+
+// Method is the method name recorded in results: ssgan, supervised or gan.
+func (s Spec) Method() string {
+	if s.Kind == "gan" {
+		return "gan"
+	}
+	return s.Model.Method
+}
+
+// Hash identifies the training-relevant settings: two specs with the same hash train the same
+// model (the description and the epoch count do not count, so a run can be extended).
+func (s Spec) Hash() string {
+	s.Description, s.Base, s.Epochs, s.Iterations = "", "", 0, 0
+	b, err := yaml.Marshal(s)
+	if err != nil {
+		panic(err) // a plain struct of numbers and strings always marshals
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
+}
+
+// YAML returns the fully resolved spec as YAML (written beside every run).
+func (s Spec) YAML() []byte {
+	b, err := yaml.Marshal(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// ParseSpec reads a spec strictly: an unknown or misspelt key or a wrong type is an error naming
+// the file, the line and the field; the result is then validated.
+func ParseSpec(name string, r io.Reader) (Spec, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return Spec{}, fmt.Errorf("experiments: %s: %w", name, err)
+	}
+	var head struct {
+		Base string `yaml:"base"`
+	}
+	_ = yaml.Unmarshal(data, &head) // errors are reported by the strict decode below
+	spec := DefaultSpec()
+	if head.Base != "" {
+		base, ok := Lookup(head.Base)
+		if !ok {
+			return Spec{}, fmt.Errorf("experiments: %s: base: unknown experiment %q (see `ssgan list`)", name, head.Base)
+		}
+		spec = base
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&spec); err != nil {
+		if errors.Is(err, io.EOF) {
+			return Spec{}, fmt.Errorf("experiments: %s: empty spec", name)
+		}
+		return Spec{}, fmt.Errorf("experiments: %s: %w", name, err)
+	}
+	if err := spec.Validate(); err != nil {
+		return Spec{}, fmt.Errorf("experiments: %s: %w", name, err)
+	}
+	return spec, nil
+}
+
+// LoadSpec reads a spec file.
+func LoadSpec(path string) (Spec, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Spec{}, fmt.Errorf("experiments: %w", err)
+	}
+	defer f.Close()
+	return ParseSpec(path, f)
+}

@@ -1,0 +1,79 @@
+package results
+
+import (
+	"fmt"
+
+	"github.com/ssgan/ssgan/metrics"
+)
+
+// compareSupervised tests g's final error % against the one supervised
+// experiment with the same labels. The test is paired by data seed when
+// every finished run of g has a finished supervised run with the same
+// (model seed, data seed) pair, each data seed appears once in both, and
+// there are at least two pairs; otherwise it is Welch's. It returns nil and
+// the reason when no comparison can be made.
+func compareSupervised(g *group, groups []*group) (*Delta, string) {
+	if g.method == MethodSupervised {
+		return nil, "supervised baseline"
+	}
+	var base *group
+	n := 0
+	for _, o := range groups {
+		if o.method == MethodSupervised && o.labels == g.labels {
+			base = o
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return nil, fmt.Sprintf("no supervised experiment with %d labels", g.labels)
+	case n > 1:
+		return nil, fmt.Sprintf("%d supervised experiments with %d labels", n, g.labels)
+	}
+	if a, b, ok := pairByDataSeed(g, base); ok {
+		t, err := metrics.PairedTTest(a, b)
+		if err != nil {
+			return nil, err.Error()
+		}
+		return &Delta{Baseline: base.experiment, Test: TestPaired, TTest: t}, ""
+	}
+	t, err := metrics.WelchTTest(g.errorPcts(), base.errorPcts())
+	if err != nil {
+		return nil, err.Error()
+	}
+	return &Delta{Baseline: base.experiment, Test: TestWelch, TTest: t}, ""
+}
+
+// pairByDataSeed returns the error % of g's finished runs and of the
+// matching base runs, paired by data seed, when the pairing rule of
+// compareSupervised holds.
+func pairByDataSeed(g, base *group) (a, b []float64, ok bool) {
+	if len(g.finished) < 2 || !uniqueDataSeeds(g) || !uniqueDataSeeds(base) {
+		return nil, nil, false
+	}
+	byData := map[uint64]Record{}
+	for _, r := range base.finished {
+		byData[r.DataSeed] = r
+	}
+	for _, r := range g.finished {
+		m, found := byData[r.DataSeed]
+		if !found || m.ModelSeed != r.ModelSeed {
+			return nil, nil, false
+		}
+		a = append(a, errorPct(r))
+		b = append(b, errorPct(m))
+	}
+	return a, b, true
+}
+
+// uniqueDataSeeds reports whether no two finished runs of g share a data seed.
+func uniqueDataSeeds(g *group) bool {
+	seen := map[uint64]bool{}
+	for _, r := range g.finished {
+		if seen[r.DataSeed] {
+			return false
+		}
+		seen[r.DataSeed] = true
+	}
+	return true
+}

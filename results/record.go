@@ -1,0 +1,102 @@
+package results
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Status values of a Record.
+const (
+	StatusFinished = "finished" // trained to the end; the only status that is averaged
+	StatusDiverged = "diverged" // training stopped on divergence (NaN loss, ...)
+	StatusRunning  = "running"  // in progress, or a partial record of a run that stopped
+)
+
+// RecordFile is the name of the file holding one run's Record.
+const RecordFile = "result.json"
+
+// Record is the result of one run (one experiment, one seed pair), saved as result.json.
+type Record struct {
+	Experiment       string    `json:"experiment"`                       // e.g. "mnist-ssgan-100"
+	Method           string    `json:"method"`                           // "ssgan", "supervised", "gan"
+	Labels           int       `json:"labels"`                           // labeled examples used (e.g. 100); 60000 = all
+	ModelSeed        uint64    `json:"model_seed"`                       // seed of the weights and the noise
+	DataSeed         uint64    `json:"data_seed"`                        // seed of the labeled subset and the shuffling
+	Status           string    `json:"status"`                           // "finished", "diverged", "running" (in progress / partial)
+	Epochs           int       `json:"epochs"`                           // epochs completed
+	Iterations       int       `json:"iterations"`                       // optimizer steps completed
+	TestSize         int       `json:"test_size"`                        // 10000
+	FinalTestErrors  int       `json:"final_test_errors"`                // errors of the model at the end of training: THE reported number
+	FinalAccuracy    float64   `json:"final_accuracy"`                   // 1 - FinalTestErrors/TestSize
+	BestTestErrors   int       `json:"best_test_errors_during_training"` // best epoch seen; for information only, never the headline
+	BestEpoch        int       `json:"best_epoch"`                       // epoch of BestTestErrors
+	PerClassAccuracy []float64 `json:"per_class_accuracy"`               // final accuracy of each true class
+	Confusion        [][]int   `json:"confusion"`                        // final confusion matrix, rows = truth
+	Seconds          float64   `json:"seconds"`                          // wall-clock training time
+	SecondsPerEpoch  float64   `json:"seconds_per_epoch"`                // Seconds / Epochs
+	BLAS             string    `json:"blas"`                             // matrix-product library of the binary
+	Threads          int       `json:"threads"`                          // BLAS / worker threads
+	GoVersion        string    `json:"go_version"`                       // runtime.Version()
+	ConfigHash       string    `json:"config_hash"`                      // hash of the run configuration
+	Note             string    `json:"note,omitempty"`                   // e.g. divergence message
+}
+
+// WriteRecord writes rec as indented JSON to path atomically: it writes a
+// temporary *.tmp file in the same directory, syncs it and renames it over
+// path, so a reader never sees a half-written record.
+func WriteRecord(path string, rec *Record) error {
+	if rec == nil {
+		return fmt.Errorf("results: write %s: nil record", path)
+	}
+	data, err := json.MarshalIndent(rec, "", "  ")
+	if err != nil {
+		return fmt.Errorf("results: encode %s: %w", path, err)
+	}
+	data = append(data, '\n')
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("results: write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("results: write %s: %w", path, err)
+	}
+	return nil
+}
+
+// ReadRecord reads the Record saved at path. Unknown fields are ignored, so
+// records written by newer runners still load; trailing data after the JSON
+// object is an error.
+func ReadRecord(path string) (Record, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Record{}, fmt.Errorf("results: read %s: %w", path, err)
+	}
+	var rec Record
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&rec); err != nil {
+		return Record{}, fmt.Errorf("results: decode %s: %w", path, err)
+	}
+	if dec.More() {
+		return Record{}, fmt.Errorf("results: decode %s: trailing data after the record", path)
+	}
+	return rec, nil
+}

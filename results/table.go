@@ -1,0 +1,135 @@
+package results
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/ssgan/ssgan/metrics"
+)
+
+// MethodSupervised is the Method of the baseline experiments that the Δ
+// column compares against.
+const MethodSupervised = "supervised"
+
+// Table is the summary table: one row per (experiment, labels) group of
+// measured records, plus optionally the published reference rows, sorted by
+// labels then experiment.
+type Table struct {
+	Rows []Row
+}
+
+// Row is one line of the summary table.
+type Row struct {
+	Experiment string
+	Method     string
+	Labels     int
+	Source     string // "measured" or "published: <authors year>"
+	Published  bool   // a Reference row: seeds, CI and Δ are unknown
+	Finished   int    // finished runs, the only ones averaged
+	Diverged   int    // diverged runs, counted but never averaged
+	Running    int    // running or partial runs, counted but never averaged
+	// ErrorPct summarizes the final test error in % of the test set over the
+	// finished runs. For a published row only Mean and Std are set (N is 0
+	// and the CI is NaN).
+	ErrorPct metrics.Summary
+	// Errors is ErrorPct expressed as errors out of 10,000 test images.
+	Errors metrics.Summary
+	// Delta compares ErrorPct with the supervised experiment on the same
+	// labels; nil when it cannot be computed, with the reason in DeltaNote.
+	Delta     *Delta
+	DeltaNote string
+}
+
+// Delta is the difference in final test error % between a row's experiment
+// and the supervised experiment with the same number of labels (negative:
+// the experiment makes fewer errors).
+type Delta struct {
+	Baseline string // experiment name of the supervised baseline
+	Test     string // "paired" (by data seed) or "welch"
+	metrics.TTest
+}
+
+// Names of the tests in Delta.Test.
+const (
+	TestPaired = "paired"
+	TestWelch  = "welch"
+)
+
+// Measured is the Source of rows built from records.
+const Measured = "measured"
+
+// BuildTable groups recs by (Experiment, Labels) and summarizes each group's
+// finished runs; diverged and running runs are only counted. With
+// includeReference the published References are added as rows. It fails on
+// a record with no experiment name, an unknown status, a finished record
+// with an impossible test size or error count, a group mixing methods, or
+// two finished records of a group with the same seed pair.
+func BuildTable(recs []Record, includeReference bool) (*Table, error) {
+	groups, err := groupRecords(recs)
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{}
+	for _, g := range groups {
+		row := Row{
+			Experiment: g.experiment,
+			Method:     g.method,
+			Labels:     g.labels,
+			Source:     Measured,
+			Finished:   len(g.finished),
+			Diverged:   g.diverged,
+			Running:    g.running,
+			ErrorPct:   metrics.Summarize(g.errorPcts()),
+			Errors:     metrics.Summarize(scale(g.errorPcts(), 100)),
+		}
+		row.Delta, row.DeltaNote = compareSupervised(g, groups)
+		t.Rows = append(t.Rows, row)
+	}
+	if includeReference {
+		for _, r := range References() {
+			t.Rows = append(t.Rows, referenceRow(r))
+		}
+	}
+	slices.SortStableFunc(t.Rows, func(a, b Row) int {
+		return cmp.Or(cmp.Compare(a.Labels, b.Labels), cmp.Compare(a.Experiment, b.Experiment), cmp.Compare(a.Source, b.Source))
+	})
+	return t, nil
+}
+
+// referenceRow turns a published result into a table row.
+func referenceRow(r Reference) Row {
+	nan := math.NaN()
+	return Row{
+		Experiment: r.Experiment,
+		Method:     r.Method,
+		Labels:     r.Labels,
+		Source:     r.Source,
+		Published:  true,
+		ErrorPct:   metrics.Summary{Mean: r.ErrorPct, Std: r.StdPct, CILow: nan, CIHigh: nan},
+		Errors:     metrics.Summary{Mean: r.Errors(), Std: r.StdErrors(), CILow: nan, CIHigh: nan},
+		DeltaNote:  "published",
+	}
+}
+
+// scale returns xs multiplied by k, in a new slice.
+func scale(xs []float64, k float64) []float64 {
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		out[i] = x * k
+	}
+	return out
+}
+
+// checkFinished fails when a finished record's test size or error count is
+// impossible.
+func checkFinished(r Record) error {
+	if r.TestSize <= 0 {
+		return fmt.Errorf("results: %s: finished run with seeds (%d, %d) has test size %d", r.Experiment, r.ModelSeed, r.DataSeed, r.TestSize)
+	}
+	if r.FinalTestErrors < 0 || r.FinalTestErrors > r.TestSize {
+		return fmt.Errorf("results: %s: finished run with seeds (%d, %d) has %d final test errors out of %d", r.Experiment, r.ModelSeed, r.DataSeed, r.FinalTestErrors, r.TestSize)
+	}
+	return nil
+}

@@ -1,0 +1,110 @@
+package ssgan
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/ssgan/ssgan/datasets"
+)
+
+// mnistOrSkip loads MNIST from the repository's data/mnist (present after `make data`).
+func mnistOrSkip(t testing.TB) *datasets.MNIST {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for ; dir != "/"; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+	}
+	d, err := datasets.Load(filepath.Join(dir, "data", "mnist"))
+	if err != nil {
+		t.Skipf("MNIST not available (run make data): %v", err)
+	}
+	return d
+}
+
+// feeder draws batches for a short training run.
+type feeder struct {
+	x, xs []float32
+	y     []uint8
+	lab   *datasets.Shuffler
+	unl   *datasets.Shuffler
+	unl2  *datasets.Shuffler
+	split []int
+	batch Batch
+	idx   []int
+	dim   int
+}
+
+func newFeeder(t testing.TB, d *datasets.MNIST, perClass int, batch int, seed uint64) *feeder {
+	split, err := datasets.NewSplit(d.Train.Labels, perClass, 10, seed)
+	require.NoError(t, err)
+	f := &feeder{x: d.Train.Images.Float32(0, 1), y: d.Train.Labels, split: split.Indices, dim: 784,
+		lab: datasets.NewShuffler(len(split.Indices), seed+1), unl: datasets.NewShuffler(d.Train.Len(), seed+2),
+		unl2: datasets.NewShuffler(d.Train.Len(), seed+3), idx: make([]int, batch)}
+	f.batch = Batch{XLab: make([]float32, batch*784), YLab: make([]uint8, batch), XUnl: make([]float32, batch*784), XUnl2: make([]float32, batch*784)}
+	return f
+}
+
+func (f *feeder) next(t testing.TB) Batch {
+	f.lab.Next(f.idx)
+	for i, j := range f.idx {
+		f.idx[i] = f.split[j]
+		f.batch.YLab[i] = f.y[f.idx[i]]
+	}
+	require.NoError(t, datasets.Gather(f.batch.XLab, f.x, f.idx, f.dim))
+	f.unl.Next(f.idx)
+	require.NoError(t, datasets.Gather(f.batch.XUnl, f.x, f.idx, f.dim))
+	f.unl2.Next(f.idx)
+	require.NoError(t, datasets.Gather(f.batch.XUnl2, f.x, f.idx, f.dim))
+	return f.batch
+}
+
+func TestShortRunLearns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains for a few hundred iterations")
+	}
+	d := mnistOrSkip(t)
+	c := Defaults()
+	m, err := New(c, 1)
+	require.NoError(t, err)
+	f := newFeeder(t, d, 10, c.Batch, 1)
+	require.NoError(t, m.Init(f.x))
+	for it := 0; it < 300; it++ {
+		s, err := m.Iterate(f.next(t))
+		require.NoError(t, err)
+		if it%50 == 0 {
+			t.Logf("it %d: %+v", it, s)
+		}
+	}
+	xt := d.Test.Images.Float32(0, 1)
+	pred, err := m.Predict(xt, false)
+	require.NoError(t, err)
+	wrong := 0
+	for i, p := range pred {
+		if p != int(d.Test.Labels[i]) {
+			wrong++
+		}
+	}
+	t.Logf("test errors after 300 iterations: %d / %d", wrong, len(pred))
+	require.Less(t, wrong, 2000, "more than 80%% accuracy expected after 300 iterations on 100 labels")
+}
+
+func BenchmarkIterate(b *testing.B) {
+	d := mnistOrSkip(b)
+	c := Defaults()
+	m, err := New(c, 1)
+	require.NoError(b, err)
+	f := newFeeder(b, d, 10, c.Batch, 1)
+	require.NoError(b, m.Init(f.x))
+	batch := f.next(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := m.Iterate(batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

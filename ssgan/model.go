@@ -1,0 +1,205 @@
+package ssgan
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	G "gorgonia.org/gorgonia"
+	"gorgonia.org/tensor"
+
+	"github.com/ssgan/ssgan/core"
+)
+
+// Batch is the data of one training iteration: Batch labeled rows with their labels, and two
+// independent batches of unlabeled rows (one for D's step, one for G's feature matching), all
+// flattened row-major with InputDim columns.
+type Batch struct {
+	XLab  []float32
+	YLab  []uint8
+	XUnl  []float32
+	XUnl2 []float32
+}
+
+// Stats are the numbers one iteration reports.
+type Stats struct {
+	LossLab  float64 // D's supervised cross-entropy
+	LossUnl  float64 // D's unsupervised loss (0 for the supervised method)
+	LossGen  float64 // G's loss (0 for the supervised method)
+	TrainErr float64 // error rate of D on the labeled batch (with noise on)
+}
+
+// Model is a semi-supervised GAN (or its supervised baseline): the two networks, their
+// optimisers, the moving average of D used for evaluation, and the compiled training steps.
+type Model struct {
+	Cfg  Config
+	D    *Discriminator
+	G    *core.Sequential
+	DOpt *core.Adam
+	GOpt *core.Adam
+	// EMA is the exponential moving average of D's parameters, in D.Params() order.
+	EMA []*core.Param
+	// NoiseSrc drives every random draw during training (D's noise layers and G's input).
+	NoiseSrc *rand.PCG
+
+	noise           *rand.Rand
+	dStep           *core.Step
+	dX, dY          []float32
+	dLab, dUnl      *G.Node
+	labLogits       *G.Node
+	gSample         *core.Step
+	gOut            *G.Node
+	gStep           *core.Step
+	gReal           []float32
+	eval            *core.Step
+	evalX           []float32
+	evalOut         *G.Node
+	lastEvalVersion int
+}
+
+// Streams of the model seed: initialisation and training noise draw from separate PCG streams.
+const (
+	streamInit  = 0x1111
+	streamNoise = 0x2222
+)
+
+// New builds a model from its config and model seed; call Init before training.
+func New(c Config, modelSeed uint64) (*Model, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	initRNG := rand.New(rand.NewPCG(modelSeed, streamInit))
+	m := &Model{Cfg: c, NoiseSrc: rand.NewPCG(modelSeed, streamNoise)}
+	m.noise = rand.New(m.NoiseSrc)
+	m.D = NewDiscriminator(c, initRNG)
+	m.DOpt = core.NewAdam(m.D.Params(), c.LR, c.Beta1)
+	if c.Method == "ssgan" {
+		m.G = NewGenerator(c, initRNG)
+		m.GOpt = core.NewAdam(m.G.Params(), c.LR, c.Beta1)
+	}
+	if err := m.compile(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// uniformFill fills a buffer with U[0,1) draws (the generator's input noise).
+func (m *Model) uniformFill(buf []float32) {
+	for i := range buf {
+		buf[i] = m.noise.Float32()
+	}
+}
+
+func (m *Model) compile() error {
+	if err := m.compileD(); err != nil {
+		return fmt.Errorf("ssgan: D step: %w", err)
+	}
+	if m.G == nil {
+		return nil
+	}
+	if err := m.compileSample(); err != nil {
+		return fmt.Errorf("ssgan: G sample: %w", err)
+	}
+	if err := m.compileG(); err != nil {
+		return fmt.Errorf("ssgan: G step: %w", err)
+	}
+	return nil
+}
+
+// compileD builds D's step: one pass over [labeled; unlabeled; generated] rows.
+func (m *Model) compileD() error {
+	c, b := m.Cfg, m.Cfg.Batch
+	kinds := 1
+	if m.G != nil {
+		kinds = 3
+	}
+	g := core.NewGraph(core.Train, m.noise)
+	x, xbuf := g.Input("x", kinds*b, c.InputDim)
+	y, ybuf := g.Input("y", b, c.Classes)
+	m.dX, m.dY = xbuf, ybuf
+	logits, _, err := m.D.Forward(g, x)
+	if err != nil {
+		return err
+	}
+	lab, err := G.Slice(logits, tensor.S(0, b))
+	if err != nil {
+		return err
+	}
+	m.labLogits = lab
+	loss, err := SupervisedLoss(lab, y, c.Classes)
+	if err != nil {
+		return err
+	}
+	m.dLab = loss
+	if m.G != nil {
+		unl, err := G.Slice(logits, tensor.S(b, 2*b))
+		if err != nil {
+			return err
+		}
+		fake, err := G.Slice(logits, tensor.S(2*b, 3*b))
+		if err != nil {
+			return err
+		}
+		if m.dUnl, err = UnsupervisedLoss(unl, fake, c.Classes); err != nil {
+			return err
+		}
+		weighted, err := G.Mul(m.dUnl, G.NewConstant(float32(c.UnlabeledWeight)))
+		if err != nil {
+			return err
+		}
+		if loss, err = G.Add(loss, weighted); err != nil {
+			return err
+		}
+	}
+	extras := []*G.Node{lab, m.dLab}
+	if m.dUnl != nil {
+		extras = append(extras, m.dUnl)
+	}
+	m.dStep, err = g.Compile(loss, m.D.Params(), extras...)
+	return err
+}
+
+// compileSample builds G's forward pass that produces the generated rows of D's step.
+func (m *Model) compileSample() error {
+	g := core.NewGraph(core.Train, m.noise)
+	z := g.Feed("z", m.uniformFill, m.Cfg.Batch, m.Cfg.NoiseDim)
+	out, _, err := m.G.Forward(g, z)
+	if err != nil {
+		return err
+	}
+	m.gOut = out
+	m.gSample, err = g.Compile(nil, nil, out)
+	return err
+}
+
+// compileG builds G's step through a D whose parameters it does not train.
+func (m *Model) compileG() error {
+	c := m.Cfg
+	g := core.NewGraph(core.Train, m.noise)
+	z := g.Feed("z", m.uniformFill, c.Batch, c.NoiseDim)
+	gen, _, err := m.G.Forward(g, z)
+	if err != nil {
+		return err
+	}
+	fakeLogits, fakeTaps, err := m.D.Forward(g, gen)
+	if err != nil {
+		return err
+	}
+	var loss *G.Node
+	if c.GenLoss == "nonsaturating" {
+		loss, err = NonSaturatingLoss(fakeLogits, c.Classes)
+	} else {
+		real, rbuf := g.Input("x_real", c.Batch, c.InputDim)
+		m.gReal = rbuf
+		_, realTaps, ferr := m.D.Forward(g, real)
+		if ferr != nil {
+			return ferr
+		}
+		f := m.D.Feature(c.FeatureLayer)
+		loss, err = FeatureMatchingLoss(realTaps[f], fakeTaps[f])
+	}
+	if err != nil {
+		return err
+	}
+	m.gStep, err = g.Compile(loss, m.G.Params())
+	return err
+}
