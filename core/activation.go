@@ -20,13 +20,13 @@ func (a Activation) Forward(_ *Graph, x *G.Node) (*G.Node, error) {
 	case "relu":
 		return G.Rectify(x)
 	case "leaky_relu":
-		return G.LeakyRelu(x, a.Alpha)
+		return applyMap(leakyReLUF32(float32(a.Alpha)), x)
 	case "sigmoid":
 		return G.Sigmoid(x)
 	case "tanh":
 		return G.Tanh(x)
 	case "softplus":
-		return G.Softplus(x)
+		return applyMap(softplusF32, x)
 	case "identity", "":
 		return x, nil
 	}

@@ -9,6 +9,11 @@ import (
 // Adam is the Adam optimiser (Kingma & Ba 2014) updating its parameters in place. It updates
 // only the parameters it was given, so a network whose parameters belong to another optimiser is
 // frozen while this one steps. The zero values of Beta1, Beta2 and Epsilon mean 0.9, 0.999, 1e-8.
+//
+// The update is the one of the Salimans et al. reference code: w −= lr·m̂/√(v̂ + ε), with ε
+// inside the square root. Gradients smaller than √ε = 1e-4 then take proportionally smaller
+// steps instead of full-size ones (PyTorch's m̂/(√v̂ + ε) normalises even noise-level gradients
+// to steps of size lr).
 type Adam struct {
 	LR, Beta1, Beta2, Epsilon float64
 	Params                    []*Param
@@ -50,9 +55,8 @@ func (a *Adam) Step(grads [][]float32) error {
 	if eps == 0 {
 		eps = 1e-8
 	}
-	// Bias-corrected step size as in the paper's efficient form.
-	lrT := a.LR * math.Sqrt(1-math.Pow(b2, float64(a.T))) / (1 - math.Pow(b1, float64(a.T)))
-	c := adamConsts{b1: float32(b1), b2: float32(b2), lr: float32(lrT), eps: float32(eps)}
+	c := adamConsts{b1: float32(b1), b2: float32(b2), lr: float32(a.LR), eps: float32(eps),
+		c1: float32(1 / (1 - math.Pow(b1, float64(a.T)))), c2: float32(1 / (1 - math.Pow(b2, float64(a.T))))}
 	var wg sync.WaitGroup
 	for i, p := range a.Params {
 		if len(grads[i]) != p.Size() {
@@ -73,13 +77,14 @@ func (a *Adam) Step(grads [][]float32) error {
 	return nil
 }
 
-type adamConsts struct{ b1, b2, lr, eps float32 }
+// adamConsts are one step's constants; c1 and c2 are the bias corrections 1/(1−β^t).
+type adamConsts struct{ b1, b2, lr, eps, c1, c2 float32 }
 
 func (c adamConsts) update(w, g, m, v []float32) {
 	for j := range w {
 		gj := g[j]
 		m[j] = c.b1*m[j] + (1-c.b1)*gj
 		v[j] = c.b2*v[j] + (1-c.b2)*gj*gj
-		w[j] -= c.lr * m[j] / (float32(math.Sqrt(float64(v[j]))) + c.eps)
+		w[j] -= c.lr * m[j] * c.c1 / float32(math.Sqrt(float64(v[j]*c.c2+c.eps)))
 	}
 }

@@ -2,6 +2,7 @@ package core
 
 import (
 	"fmt"
+	"sync"
 
 	G "gorgonia.org/gorgonia"
 )
@@ -44,9 +45,19 @@ func (g *Graph) Compile(loss *G.Node, wrt []*Param, extras ...*G.Node) (*Step, e
 	} else if len(wrt) > 0 {
 		return nil, fmt.Errorf("core: compile: parameters to train but no loss")
 	}
+	// Outputs are read through read ops: gorgonia may let a later op overwrite a node's memory in
+	// place, so a node's own value after the run is not always what it computed.
+	for _, e := range append(append([]*G.Node{}, g.extras...), extras...) {
+		v := new(G.Value)
+		roots = append(roots, G.Read(e, v))
+		snapshots.Store(e, v)
+	}
 	s.vm = G.NewTapeMachine(g.G.SubgraphRoots(roots...))
 	return s, nil
 }
+
+// snapshots maps each extra output node of a compiled step to the value its read op saved.
+var snapshots sync.Map
 
 // Run fills the graph's fed inputs, executes the step once and runs the after-run hooks.
 func (s *Step) Run() error {
@@ -81,9 +92,17 @@ func (s *Step) Grads() [][]float32 {
 // Close releases the machine's resources.
 func (s *Step) Close() { s.vm.Close() }
 
-// Scalar reads a scalar node's value as float64 (0 if it has none).
+// Scalar reads a scalar node's value as float64 (0 if it has none), through its snapshot when it
+// is an output of a compiled step (see Floats).
 func Scalar(n *G.Node) float64 {
-	switch v := n.Value().Data().(type) {
+	val := n.Value()
+	if v, ok := snapshots.Load(n); ok && *v.(*G.Value) != nil {
+		val = *v.(*G.Value)
+	}
+	if val == nil {
+		return 0
+	}
+	switch v := val.Data().(type) {
 	case float32:
 		return float64(v)
 	case float64:
@@ -96,5 +115,12 @@ func Scalar(n *G.Node) float64 {
 	return 0
 }
 
-// Floats returns a node's float32 values from the last run.
-func Floats(n *G.Node) []float32 { return n.Value().Data().([]float32) }
+// Floats returns the float32 values an output node (an extra of Compile) had when its step last
+// computed it. For other nodes it returns the node's current value, which a later in-place op of
+// the same run may have overwritten.
+func Floats(n *G.Node) []float32 {
+	if v, ok := snapshots.Load(n); ok && *v.(*G.Value) != nil {
+		return (*v.(*G.Value)).Data().([]float32)
+	}
+	return n.Value().Data().([]float32)
+}

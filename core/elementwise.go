@@ -1,0 +1,156 @@
+package core
+
+import (
+	"fmt"
+	"hash"
+	"hash/fnv"
+	"math"
+	"sync"
+
+	"github.com/chewxy/hm"
+	G "gorgonia.org/gorgonia"
+	"gorgonia.org/tensor"
+)
+
+// mapFunc is an element-wise float32 function with its derivative.
+type mapFunc struct {
+	name string
+	f    func(x float32) float32
+	// df returns dy/dx from the input x and the output y.
+	df func(x, y float32) float32
+}
+
+// softplusF32 is softplus(x) = log(1 + eˣ) computed stably in float32: max(x, 0) + log1p(e^−|x|).
+// gorgonia's Softplus goes through float64 math and costs about 14 ms per SSGAN iteration.
+var softplusF32 = mapFunc{
+	name: "softplus32",
+	f: func(x float32) float32 {
+		ax := x
+		if ax < 0 {
+			ax = -ax
+		}
+		return max(x, 0) + float32(math.Log1p(math.Exp(float64(-ax))))
+	},
+	df: func(x, _ float32) float32 { return float32(1 / (1 + math.Exp(float64(-x)))) },
+}
+
+// leakyReLUF32 returns the leaky ReLU with negative slope alpha (gorgonia builds it from six
+// element-wise ops).
+func leakyReLUF32(alpha float32) mapFunc {
+	return mapFunc{
+		name: fmt.Sprintf("leaky_relu32(%g)", alpha),
+		f: func(x float32) float32 {
+			if x > 0 {
+				return x
+			}
+			return alpha * x
+		},
+		df: func(x, _ float32) float32 {
+			if x > 0 {
+				return 1
+			}
+			return alpha
+		},
+	}
+}
+
+// applyMap applies an element-wise function to a float32 node as one gorgonia op.
+func applyMap(fn mapFunc, x *G.Node) (*G.Node, error) {
+	if x.Dtype() != tensor.Float32 {
+		return nil, fmt.Errorf("core: %s: want float32, have %v", fn.name, x.Dtype())
+	}
+	return G.ApplyOp(&mapOp{fn: fn}, x)
+}
+
+// mapOp is y = f(x) element-wise.
+type mapOp struct{ fn mapFunc }
+
+func (op *mapOp) Arity() int { return 1 }
+func (op *mapOp) Type() hm.Type {
+	a := hm.TypeVariable('a')
+	return hm.NewFnType(a, a)
+}
+func (op *mapOp) InferShape(in ...G.DimSizer) (tensor.Shape, error) {
+	return in[0].(tensor.Shape).Clone(), nil
+}
+func (op *mapOp) Do(in ...G.Value) (G.Value, error) {
+	x := in[0].Data().([]float32)
+	out := tensor.New(tensor.Of(tensor.Float32), tensor.WithShape(in[0].Shape().Clone()...))
+	y := out.Data().([]float32)
+	parallelFor(len(x), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			y[i] = op.fn.f(x[i])
+		}
+	})
+	return out, nil
+}
+func (op *mapOp) ReturnsPtr() bool      { return false }
+func (op *mapOp) CallsExtern() bool     { return false }
+func (op *mapOp) OverwritesInput() int  { return -1 }
+func (op *mapOp) WriteHash(h hash.Hash) { fmt.Fprint(h, op.fn.name) }
+func (op *mapOp) Hashcode() uint32      { return hashOf(op) }
+func (op *mapOp) String() string        { return op.fn.name }
+
+// DiffWRT: differentiable with respect to its input.
+func (op *mapOp) DiffWRT(int) []bool { return []bool{true} }
+
+// SymDiff returns grad ⊙ f'(x).
+func (op *mapOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
+	d, err := G.ApplyOp(&mapGradOp{fn: op.fn}, in[0], out, grad)
+	return G.Nodes{d}, err
+}
+
+// mapGradOp is dx = grad ⊙ f'(x, y), the backward pass of mapOp.
+type mapGradOp struct{ fn mapFunc }
+
+func (op *mapGradOp) Arity() int { return 3 }
+func (op *mapGradOp) Type() hm.Type {
+	a := hm.TypeVariable('a')
+	return hm.NewFnType(a, a, a, a)
+}
+func (op *mapGradOp) InferShape(in ...G.DimSizer) (tensor.Shape, error) {
+	return in[0].(tensor.Shape).Clone(), nil
+}
+func (op *mapGradOp) Do(in ...G.Value) (G.Value, error) {
+	x, y, g := in[0].Data().([]float32), in[1].Data().([]float32), in[2].Data().([]float32)
+	out := tensor.New(tensor.Of(tensor.Float32), tensor.WithShape(in[0].Shape().Clone()...))
+	d := out.Data().([]float32)
+	parallelFor(len(x), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			d[i] = g[i] * op.fn.df(x[i], y[i])
+		}
+	})
+	return out, nil
+}
+func (op *mapGradOp) ReturnsPtr() bool      { return false }
+func (op *mapGradOp) CallsExtern() bool     { return false }
+func (op *mapGradOp) OverwritesInput() int  { return -1 }
+func (op *mapGradOp) WriteHash(h hash.Hash) { fmt.Fprint(h, "d", op.fn.name) }
+func (op *mapGradOp) Hashcode() uint32      { return hashOf(op) }
+func (op *mapGradOp) String() string        { return "d" + op.fn.name }
+
+// hashOf hashes an op through its WriteHash.
+func hashOf(op interface{ WriteHash(hash.Hash) }) uint32 {
+	h := fnv.New32a()
+	op.WriteHash(h)
+	return h.Sum32()
+}
+
+// parallelFor splits [0, n) into two halves run concurrently when n is large. Each element is
+// computed independently, so results do not depend on the split.
+func parallelFor(n int, body func(lo, hi int)) {
+	const minParallel = 1 << 15
+	if n < minParallel {
+		body(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	mid := n / 2
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		body(mid, n)
+	}()
+	body(0, mid)
+	wg.Wait()
+}

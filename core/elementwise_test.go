@@ -1,0 +1,61 @@
+package core
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	G "gorgonia.org/gorgonia"
+)
+
+// TestSoftplusValues compares the float32 softplus with log(1 + eˣ) in float64 (log1p for
+// moderate x, x itself where eˣ overflows the formula), to a relative 1e-6.
+func TestSoftplusValues(t *testing.T) {
+	for _, x := range []float64{-100, -30, -10, -1, -1e-3, 0, 1e-3, 1, 10, 30, 100} {
+		want := math.Log1p(math.Exp(x))
+		if x > 30 {
+			want = x
+		}
+		got := float64(softplusF32.f(float32(x)))
+		assert.InDelta(t, want, got, 1e-6*math.Max(1, math.Abs(want)), "softplus(%g)", x)
+		assert.InDelta(t, 1/(1+math.Exp(-x)), float64(softplusF32.df(float32(x), 0)), 1e-6, "softplus'(%g)", x)
+	}
+}
+
+// TestFusedMatchesGorgonia checks that the fused float32 activations give the values and
+// gradients of the gorgonia compositions they replace, to float32 tolerance (1e-5 relative).
+func TestFusedMatchesGorgonia(t *testing.T) {
+	tests := []struct {
+		name  string
+		fused func(*G.Node) (*G.Node, error)
+		plain func(*G.Node) (*G.Node, error)
+	}{
+		{"softplus", func(x *G.Node) (*G.Node, error) { return applyMap(softplusF32, x) }, G.Softplus},
+		{"leaky_relu", func(x *G.Node) (*G.Node, error) { return applyMap(leakyReLUF32(0.2), x) },
+			func(x *G.Node) (*G.Node, error) { return G.LeakyRelu(x, 0.2) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var vals, grads [2][]float32
+			for k, f := range []func(*G.Node) (*G.Node, error){tc.fused, tc.plain} {
+				rng := rand.New(rand.NewPCG(9, 9))
+				g := NewGraph(Train, nil)
+				w := NewParam("w", 40, 50)
+				w.FillNormal(rng, 3)
+				y, err := f(g.Param(w))
+				require.NoError(t, err)
+				loss, err := weightedLoss(g, y, rng)
+				require.NoError(t, err)
+				step, err := g.Compile(loss, []*Param{w}, y)
+				require.NoError(t, err)
+				require.NoError(t, step.Run())
+				vals[k] = append([]float32(nil), Floats(y)...) // a snapshot: gorgonia overwrites y in place
+				grads[k] = append([]float32(nil), step.Grad(0)...)
+			}
+			assert.InDeltaSlice(t, vals[1], vals[0], 1e-4)
+			assert.InDeltaSlice(t, grads[1], grads[0], 1e-6)
+		})
+	}
+}

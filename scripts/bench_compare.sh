@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Times ssgan's three training steps and the PyTorch peer's, alternating, in one invocation, and
+# prints the ratio of the medians (ours / peer). Absolute times drift ±15 % between runs on shared
+# machines; ratios from one invocation are what to quote.
+# Usage: scripts/bench_compare.sh [ROUNDS]   (needs python3-torch for the peer)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-3}
+peer=${PEER:-../shared/peers/torch_ssgan_step.py}
+tags=""; [ -e /usr/lib/x86_64-linux-gnu/libopenblas.so ] && { tags="-tags openblas"; export CGO_LDFLAGS=-lopenblas; }
+GOFLAGS=-mod=mod go test $tags -c -o /tmp/ssgan-bench.test ./benchmarks/
+declare -A ours theirs
+for r in $(seq "$rounds"); do
+  for step in ssgan dfb gan; do
+    name=$(case $step in ssgan) echo SSGANStep;; dfb) echo SupervisedStep;; gan) echo GANStep;; esac)
+    ms=$(OPENBLAS_NUM_THREADS=2 /tmp/ssgan-bench.test -test.run XXX -test.bench "^Benchmark${name}\$" -test.benchtime 30x -test.benchmem \
+         | awk '/ms\/iter/ {for (i=1;i<=NF;i++) if ($(i+1)=="ms/iter") print $i}')
+    pms=$(OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 "$peer" --step "$step" --threads 2 --iters 30 | sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p')
+    ours[$step]+="$ms "; theirs[$step]+="$pms "
+    echo "round $r $step: ssgan ${ms} ms/iter, torch ${pms} ms/iter"
+  done
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+echo "step   ssgan_ms  torch_ms  ratio"
+for step in ssgan dfb gan; do
+  o=$(echo "${ours[$step]}" | median); t=$(echo "${theirs[$step]}" | median)
+  awk -v s="$step" -v o="$o" -v t="$t" 'BEGIN {printf "%-6s %8.1f  %8.1f  %5.2f\n", s, o, t, o/t}'
+done
