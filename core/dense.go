@@ -62,8 +62,14 @@ func NewWNDense(name string, in, out int, rng *rand.Rand) *WNDense {
 	return d
 }
 
-// Forward computes (x·V) ⊙ g/‖V‖ + b.
+// Forward computes (x·V) ⊙ g/‖V‖ + b as one fused op.
 func (d *WNDense) Forward(g *Graph, x *G.Node) (*G.Node, error) {
+	return wnLinear(x, g.Param(d.V), g.Param(d.Scale), g.Param(d.B))
+}
+
+// forwardComposed computes the same layer from gorgonia's own ops (the reference the fused op is
+// tested against).
+func (d *WNDense) forwardComposed(g *Graph, x *G.Node) (*G.Node, error) {
 	xv, err := G.Mul(x, g.Param(d.V))
 	if err != nil {
 		return nil, fmt.Errorf("core: %s: %w", d.V.Name, err)
