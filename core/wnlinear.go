@@ -6,9 +6,9 @@ import (
 	"math"
 
 	"github.com/chewxy/hm"
-	G "gorgonia.org/gorgonia"
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas32"
+	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
 )
 
@@ -29,11 +29,11 @@ import (
 // wnLinearOp is the forward op. It is stateful: it keeps x·V, the column norms and the scales of
 // its last run for its backward ops, and reuses its output buffers (one op instance per node).
 type wnLinearOp struct {
-	id      int
-	t, y    *tensor.Dense // x·V and the output
-	r, s    []float32     // ‖V‖ per column and g/‖V‖
-	n, in   int
-	out     int
+	id    int
+	t, y  *tensor.Dense // x·V and the output
+	r, s  []float32     // ‖V‖ per column and g/‖V‖
+	n, in int
+	out   int
 }
 
 var wnLinearCount int
