@@ -5,7 +5,8 @@ import (
 	"encoding/gob"
 	"fmt"
 	"os"
-	"path/filepath"
+
+	"github.com/ssgan/ssgan/internal/fsutil"
 )
 
 // Checkpoint is everything needed to resume a run exactly: named tensors (parameters, buffers,
@@ -129,26 +130,11 @@ func LoadCheckpoint(path string) (*Checkpoint, error) {
 	return c, nil
 }
 
-// WriteFileAtomic writes data to a temporary file beside path, syncs it and renames it to path.
+// WriteFileAtomic writes data to a temporary file beside path (mode 0644), syncs it and renames it
+// to path, so a crash leaves either the old or the new file.
 func WriteFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("core: %w", err)
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Sync()
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(name, path)
-	}
-	if werr != nil {
-		os.Remove(name)
-		return fmt.Errorf("core: write %s: %w", path, werr)
+	if err := fsutil.WriteFile(path, data); err != nil {
+		return fmt.Errorf("core: write %s: %w", path, err)
 	}
 	return nil
 }

@@ -7,8 +7,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
+
+	"github.com/ssgan/ssgan/internal/fsutil"
 )
 
 // Split is a balanced labeled subset of a training set: PerClass examples of
@@ -84,30 +85,7 @@ func (s *Split) Save(path string) error {
 		return fmt.Errorf("datasets: %s: %w", path, err)
 	}
 	data = append(data, '\n')
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("datasets: %s: %w", path, err)
-	}
-	name := tmp.Name()
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(name)
-		return fmt.Errorf("datasets: %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
+	if err := fsutil.WriteFile(path, data); err != nil {
 		return fmt.Errorf("datasets: %s: %w", path, err)
 	}
 	return nil

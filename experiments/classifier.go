@@ -1,6 +1,7 @@
 package experiments
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/ssgan/ssgan/core"
@@ -74,7 +75,21 @@ func (c *classifier) save(ck *core.Checkpoint) error {
 		return err
 	}
 	ck.RNG["noise"] = b
+	// The epoch's running sums travel too, so the train means of an epoch interrupted midway
+	// are those of an uninterrupted run.
+	if ck.Extra[epochSumsKey], err = json.Marshal(epochSums{Sums: c.sums, Count: c.count}); err != nil {
+		return err
+	}
 	return c.f.save(ck.RNG)
+}
+
+// epochSumsKey names the running epoch sums in a checkpoint's Extra.
+const epochSumsKey = "epoch_sums"
+
+// epochSums is the saved form of a classifier's running epoch sums.
+type epochSums struct {
+	Sums  map[string]float64 `json:"sums"`
+	Count int                `json:"count"`
 }
 
 // load restores what save stored.
@@ -107,6 +122,16 @@ func (c *classifier) load(ck *core.Checkpoint) error {
 	}
 	if err := m.NoiseSrc.UnmarshalBinary(noise); err != nil {
 		return err
+	}
+	if b, ok := ck.Extra[epochSumsKey]; ok {
+		var e epochSums
+		if err := json.Unmarshal(b, &e); err != nil {
+			return fmt.Errorf("epoch sums: %w", err)
+		}
+		if e.Sums == nil {
+			e.Sums = map[string]float64{}
+		}
+		c.sums, c.count = e.Sums, e.Count
 	}
 	return c.f.restore(ck.RNG)
 }

@@ -32,6 +32,9 @@ func (h *epochHook) After(s *core.State) error {
 	if err := appendJSONLine(r.dir.file(MetricsFile), line); err != nil {
 		return err
 	}
+	if err := r.writeCurve(); err != nil {
+		return err
+	}
 	r.setLR(epoch)
 	if err := r.checkpoint(); err != nil {
 		return err

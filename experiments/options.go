@@ -2,9 +2,13 @@ package experiments
 
 import (
 	"io"
+	"os"
 	"runtime"
+	"strings"
 
+	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/internal/engine"
+	"github.com/ssgan/ssgan/ssgan"
 )
 
 // Options are the settings of a run that do not change what is trained.
@@ -17,15 +21,42 @@ type Options struct {
 	Terminal bool
 	// LogEvery is the interval in iterations of the plain progress lines (default 100).
 	LogEvery int
+	// afterIter, when set, runs after every iteration of a classifier run, after the runner's
+	// own hooks; tests use it to interrupt a run at a chosen iteration or to poison its model.
+	afterIter func(s *core.State, m *ssgan.Model) error
 }
+
+// afterIterHook adapts Options.afterIter to a core.AfterHook.
+type afterIterHook struct {
+	fn func(*core.State, *ssgan.Model) error
+	m  *ssgan.Model
+}
+
+// After calls the function with the run's state and model.
+func (h afterIterHook) After(s *core.State) error { return h.fn(s, h.m) }
 
 // environment describes the machine a record was made on.
 type environment struct {
 	BLAS      string
 	Threads   int
 	GoVersion string
+	CPU       string
 }
 
 func currentEnvironment() environment {
-	return environment{BLAS: engine.BLAS, Threads: engine.Threads(), GoVersion: runtime.Version()}
+	return environment{BLAS: engine.BLAS, Threads: engine.Threads(), GoVersion: runtime.Version(), CPU: cpuModel()}
+}
+
+// cpuModel is the processor model from /proc/cpuinfo ("" where unavailable).
+func cpuModel() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }

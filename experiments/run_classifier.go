@@ -33,8 +33,10 @@ type classifierRun struct {
 	seconds float64
 	// iter0 is the iteration this session of the run started from.
 	iter0 int
-	state *core.State
-	env   environment
+	// checkpointIter is the iteration of the latest checkpoint on disk (0: none).
+	checkpointIter int
+	state          *core.State
+	env            environment
 }
 
 // runClassifier trains one seed of a classifier spec to its end, resuming from the run
@@ -44,11 +46,15 @@ func runClassifier(ctx context.Context, spec Spec, seed Seed, data *datasets.MNI
 	if rec, done := r.finished(); done {
 		return rec, nil
 	}
+	r.logf("%s %s: %s\n", spec.Name, seed.Dir(), Estimate(spec))
 	if err := r.setup(data); err != nil {
 		return nil, err
 	}
 	defer r.model.m.Close()
 	hooks := append(spec.Tricks.Hooks(), (*epochHook)(r))
+	if opt.afterIter != nil {
+		hooks = append(hooks, afterIterHook{fn: opt.afterIter, m: r.model.m})
+	}
 	tr := &core.Trainer{Model: r.model, Hooks: hooks}
 	r.start, r.iter0 = time.Now(), r.state.Iter
 	r.setLR(r.state.Iter / spec.ItersPerEpoch)
@@ -65,23 +71,31 @@ func runClassifier(ctx context.Context, spec Spec, seed Seed, data *datasets.MNI
 		return nil, fmt.Errorf("%w (%s at iteration %d)", ErrInterrupted, r.dir.path, r.state.Iter)
 	case errors.As(err, &div) || errors.As(err, &sdiv):
 		rec := r.record(results.StatusDiverged)
-		rec.Note = fmt.Sprintf("%v at iteration %d; last good checkpoint kept", err, r.state.Iter)
+		kept := "no checkpoint was written before it"
+		if r.checkpointIter > 0 {
+			kept = fmt.Sprintf("the last good checkpoint (iteration %d) is kept", r.checkpointIter)
+		}
+		rec.Note = fmt.Sprintf("%v after %d completed iterations; %s", err, r.state.Iter, kept)
 		if werr := results.WriteRecord(r.dir.file(results.RecordFile), rec); werr != nil {
 			return nil, werr
 		}
-		return rec, fmt.Errorf("experiments: %s: %w", r.dir.path, err)
+		r.logf("%s %s: %s\n", r.spec.Name, r.seed.Dir(), rec.Note)
+		return rec, fmt.Errorf("experiments: %s: %w; recorded as diverged, %s", r.dir.path, err, kept)
 	default:
 		return nil, err
 	}
 }
 
-// finished returns the existing record of a run that already ended.
+// finished returns the existing record of a run that already ended: it diverged, or it finished
+// at least the spec's epochs (a spec with more epochs extends a finished run from its checkpoint).
 func (r *classifierRun) finished() (*results.Record, bool) {
 	rec, err := results.ReadRecord(r.dir.file(results.RecordFile))
 	if err != nil || rec.ConfigHash != r.spec.Hash() {
 		return nil, false
 	}
-	return &rec, rec.Status == results.StatusFinished || rec.Status == results.StatusDiverged
+	done := rec.Status == results.StatusDiverged ||
+		rec.Status == results.StatusFinished && rec.Iterations >= r.spec.Epochs*r.spec.ItersPerEpoch
+	return &rec, done
 }
 
 // setup loads the split, builds the model and either initialises it or resumes it.
@@ -136,7 +150,7 @@ func (r *classifierRun) split(labels []uint8) ([]int, error) {
 	}
 	s, err := datasets.NewSplit(labels, r.spec.LabelsPerClass, r.spec.Model.Classes, r.seed.Data)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("experiments: %s: labels_per_class %d: %w", r.spec.Name, r.spec.LabelsPerClass, err)
 	}
 	return s.Indices, s.Save(path)
 }
@@ -154,6 +168,7 @@ func (r *classifierRun) resume() error {
 		return fmt.Errorf("experiments: %s: %w", r.dir.file(CheckpointFile), err)
 	}
 	ck.Restore(r.state)
+	r.checkpointIter = ck.Iter
 	r.seconds = ck.Vars["seconds"]
 	if h, ok := ck.Extra["history"]; ok {
 		if err := json.Unmarshal(h, &r.history); err != nil {
@@ -179,7 +194,11 @@ func (r *classifierRun) checkpoint() error {
 		return err
 	}
 	ck.Extra["history"] = h
-	return ck.Save(r.dir.file(CheckpointFile))
+	if err := ck.Save(r.dir.file(CheckpointFile)); err != nil {
+		return err
+	}
+	r.checkpointIter = r.state.Iter
+	return nil
 }
 
 // evaluate classifies the test set with the moving average of D.
@@ -201,7 +220,7 @@ func (r *classifierRun) record(status string) *results.Record {
 		Experiment: r.spec.Name, Method: r.spec.Method(), Labels: r.spec.Labels(),
 		ModelSeed: r.seed.Model, DataSeed: r.seed.Data, Status: status,
 		Iterations: r.state.Iter, Epochs: r.state.Iter / r.spec.ItersPerEpoch, TestSize: len(r.testY),
-		Seconds: r.elapsed(), BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion,
+		Seconds: r.elapsed(), BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU,
 		ConfigHash: r.spec.Hash(), BestTestErrors: -1,
 	}
 	if rec.Epochs > 0 {

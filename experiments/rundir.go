@@ -86,7 +86,10 @@ func (d *runDir) checkSpec(s Spec) error {
 		if old.Hash() != s.Hash() {
 			return fmt.Errorf("experiments: %s was made by a different spec (hash %s, now %s); use another --out or restore the spec", d.path, old.Hash(), s.Hash())
 		}
-		return nil
+		if s.Epochs <= old.Epochs && s.Iterations <= old.Iterations {
+			return nil
+		}
+		// A longer run of the same spec extends this one: the saved spec says so.
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("experiments: existing run %s: %w", d.path, err)
 	}

@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"regexp"
 
 	"go.yaml.in/yaml/v3"
 
@@ -50,6 +52,9 @@ type Spec struct {
 	Tricks core.Tricks `yaml:"tricks"`
 }
 
+// validName is the form of an experiment name: one safe path element.
+var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`)
+
 // DefaultSpec returns the defaults every spec starts from: the Salimans et al. MNIST recipe with
 // 100 labels, and the article's GAN settings for kind gan.
 func DefaultSpec() Spec {
@@ -71,6 +76,8 @@ func (s Spec) Validate() error {
 	switch {
 	case s.Name == "":
 		return errors.New("name: must not be empty")
+	case !validName.MatchString(s.Name):
+		return fmt.Errorf("name: %q: want letters, digits and . _ + - only (it names the run directory)", s.Name)
 	case s.Kind != "classifier" && s.Kind != "gan":
 		return fmt.Errorf("kind: %q: want classifier or gan", s.Kind)
 	case s.LabelsPerClass < 0:
@@ -79,7 +86,7 @@ func (s Spec) Validate() error {
 		return fmt.Errorf("epochs: %d: must be positive", s.Epochs)
 	case s.ItersPerEpoch <= 0:
 		return fmt.Errorf("iters_per_epoch: %d: must be positive", s.ItersPerEpoch)
-	case s.LRDecayStart < 0 || s.LRDecayStart > 1:
+	case !(s.LRDecayStart >= 0 && s.LRDecayStart <= 1): // NaN too
 		return fmt.Errorf("lr_decay_start: %g: want a fraction in [0, 1]", s.LRDecayStart)
 	case s.Iterations <= 0:
 		return fmt.Errorf("iterations: %d: must be positive", s.Iterations)
@@ -92,11 +99,31 @@ func (s Spec) Validate() error {
 		if err := s.Model.Validate(); err != nil {
 			return fmt.Errorf("model: %w", err)
 		}
+		if err := finite(s.Model); err != nil {
+			return fmt.Errorf("model: %w", err)
+		}
 	} else if err := s.GAN.Validate(); err != nil {
 		return fmt.Errorf("gan: %w", err)
 	}
 	if err := s.Tricks.Validate(); err != nil {
 		return fmt.Errorf("tricks: %w", err)
+	}
+	return nil
+}
+
+// finite reports the first NaN or infinite number of a model config (ssgan.Config.Validate's
+// comparisons let NaN through).
+func finite(c ssgan.Config) error {
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{
+		{"lr", c.LR}, {"beta1", c.Beta1}, {"ema_decay", c.EMADecay}, {"input_noise", c.InputNoise},
+		{"hidden_noise", c.HiddenNoise}, {"bn_momentum", c.BNMomentum}, {"unlabeled_weight", c.UnlabeledWeight},
+	} {
+		if math.IsNaN(f.v) || math.IsInf(f.v, 0) {
+			return fmt.Errorf("%s %g: must be finite", f.name, f.v)
+		}
 	}
 	return nil
 }
@@ -163,7 +190,7 @@ func ParseSpec(name string, r io.Reader) (Spec, error) {
 		if errors.Is(err, io.EOF) {
 			return Spec{}, fmt.Errorf("experiments: %s: empty spec", name)
 		}
-		return Spec{}, fmt.Errorf("experiments: %s: %w", name, err)
+		return Spec{}, fmt.Errorf("experiments: %s: %w", name, yamlError(data, err))
 	}
 	if err := spec.Validate(); err != nil {
 		return Spec{}, fmt.Errorf("experiments: %s: %w", name, err)

@@ -101,6 +101,9 @@ func Shard(tasks []Task, i, n int) []Task {
 // returning its existing record if it already finished. A run directory held by another process
 // returns ErrBusy, so the same task started twice (a retried cluster shard) runs once.
 func RunTask(ctx context.Context, t Task, data *datasets.MNIST, opt Options) (*results.Record, error) {
+	if err := CheckOutDir(opt.OutDir, Estimate(t.Spec).Disk); err != nil {
+		return nil, err
+	}
 	dir, err := openRunDir(filepath.Join(opt.OutDir, t.Spec.Name, t.Seed.Dir()))
 	if err != nil {
 		return nil, err

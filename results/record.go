@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
+
+	"github.com/ssgan/ssgan/internal/fsutil"
 )
 
 // Status values of a Record.
@@ -40,6 +41,7 @@ type Record struct {
 	BLAS             string    `json:"blas"`                             // matrix-product library of the binary
 	Threads          int       `json:"threads"`                          // BLAS / worker threads
 	GoVersion        string    `json:"go_version"`                       // runtime.Version()
+	CPU              string    `json:"cpu,omitempty"`                    // processor model the run (last) trained on
 	ConfigHash       string    `json:"config_hash"`                      // hash of the run configuration
 	Note             string    `json:"note,omitempty"`                   // e.g. divergence message
 }
@@ -56,27 +58,7 @@ func WriteRecord(path string, rec *Record) error {
 		return fmt.Errorf("results: encode %s: %w", path, err)
 	}
 	data = append(data, '\n')
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, base+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("results: write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
+	if err := fsutil.WriteFile(path, data); err != nil {
 		return fmt.Errorf("results: write %s: %w", path, err)
 	}
 	return nil

@@ -3,7 +3,10 @@
 // generator's output, so that it becomes a classifier. It builds on package core.
 package ssgan
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Config holds every setting of the model and its optimisation. The zero value of a field means
 // its default, given by Defaults (the MNIST recipe of the paper's reference code).
@@ -75,17 +78,17 @@ func (c Config) Validate() error {
 		return fmt.Errorf("ssgan: d_hidden is empty")
 	case c.FeatureLayer >= len(c.DHidden) || c.FeatureLayer < -1:
 		return fmt.Errorf("ssgan: feature_layer %d: want -1 or 0..%d", c.FeatureLayer, len(c.DHidden)-1)
-	case c.LR <= 0:
-		return fmt.Errorf("ssgan: lr %g: must be positive", c.LR)
-	case c.Beta1 < 0 || c.Beta1 >= 1:
+	case !(c.LR > 0) || math.IsInf(c.LR, 0):
+		return fmt.Errorf("ssgan: lr %g: must be positive and finite", c.LR)
+	case !(c.Beta1 >= 0 && c.Beta1 < 1):
 		return fmt.Errorf("ssgan: beta1 %g: want 0 <= beta1 < 1", c.Beta1)
 	case c.Batch <= 0:
 		return fmt.Errorf("ssgan: batch %d: must be positive", c.Batch)
-	case c.EMADecay < 0 || c.EMADecay >= 1:
+	case !(c.EMADecay >= 0 && c.EMADecay < 1):
 		return fmt.Errorf("ssgan: ema_decay %g: want 0 <= ema_decay < 1", c.EMADecay)
 	case c.InitRows <= 0:
 		return fmt.Errorf("ssgan: init_rows %d: must be positive", c.InitRows)
-	case c.UnlabeledWeight < 0:
+	case !(c.UnlabeledWeight >= 0) || math.IsInf(c.UnlabeledWeight, 0):
 		return fmt.Errorf("ssgan: unlabeled_weight %g: must not be negative", c.UnlabeledWeight)
 	}
 	for i, h := range c.DHidden {

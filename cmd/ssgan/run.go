@@ -14,6 +14,7 @@ import (
 	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/experiments"
 	"github.com/ssgan/ssgan/internal/engine"
+	"github.com/ssgan/ssgan/results"
 )
 
 func init() { extraCommands = append(extraCommands, newRunCmd) }
@@ -104,15 +105,17 @@ func (f *runFlags) tasks(specs []experiments.Spec) ([]experiments.Task, error) {
 		return nil, err
 	}
 	tasks := experiments.Tasks(specs, seeds)
-	shard := f.shard
+	shard, fromEnv := f.shard, false
 	if shard == "" {
-		shard = experiments.ShardFromEnv()
+		shard, fromEnv = experiments.ShardFromEnv(), true
 	}
 	if shard == "" {
 		return tasks, nil
 	}
 	i, n, err := experiments.ParseShard(shard)
-	if err != nil {
+	if err != nil && fromEnv {
+		return nil, fmt.Errorf("shard from the environment (index SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX, count SLURM_ARRAY_TASK_COUNT or SSGAN_SHARDS): %w", err)
+	} else if err != nil {
 		return nil, err
 	}
 	return experiments.Shard(tasks, i, n), nil
@@ -129,6 +132,17 @@ func (f *runFlags) run(cmd *cobra.Command, args []string) error {
 	}
 	if f.jobs < 1 {
 		return fmt.Errorf("--jobs %d: want at least 1", f.jobs)
+	}
+	if len(tasks) == 0 {
+		fmt.Fprintln(cmd.OutOrStdout(), "ssgan: no task in this shard (more shards than tasks)")
+		return nil
+	}
+	var disk int64
+	for _, t := range tasks {
+		disk += experiments.Estimate(t.Spec).Disk
+	}
+	if err := experiments.CheckOutDir(f.out, disk); err != nil {
+		return err // before the data is loaded: a bad --out fails at once
 	}
 	if f.jobs > 1 && len(tasks) > 1 {
 		return f.runParallel(cmd, tasks)
@@ -158,6 +172,8 @@ func (f *runFlags) run(cmd *cobra.Command, args []string) error {
 		case err != nil:
 			fmt.Fprintf(out, "%s: %v\n", t, err)
 			failed = append(failed, t.String())
+		case rec != nil && rec.Method == results.MethodGAN:
+			fmt.Fprintf(out, "%s: %s, %s\n", t, rec.Status, rec.Note)
 		case rec != nil:
 			fmt.Fprintf(out, "%s: %s, final test errors %d / %d\n", t, rec.Status, rec.FinalTestErrors, rec.TestSize)
 		}
