@@ -44,7 +44,11 @@ type environment struct {
 }
 
 func currentEnvironment() environment {
-	return environment{BLAS: engine.BLAS, Threads: engine.Threads(), GoVersion: runtime.Version(), CPU: cpuModel()}
+	blas := engine.BLAS
+	if c := engine.CoreName(); c != "" {
+		blas += "/" + c
+	}
+	return environment{BLAS: blas, Threads: engine.Threads(), GoVersion: runtime.Version(), CPU: cpuModel()}
 }
 
 // cpuModel is the processor model from /proc/cpuinfo ("" where unavailable).

@@ -7,5 +7,10 @@ package engine
 
 import "fmt"
 
-// Describe returns a one-line description of the BLAS in use and its thread count.
-func Describe() string { return fmt.Sprintf("%s, %d thread(s)", BLAS, Threads()) }
+// Describe returns a one-line description of the BLAS in use, its kernels and its thread count.
+func Describe() string {
+	if c := CoreName(); c != "" {
+		return fmt.Sprintf("%s (%s kernels), %d thread(s)", BLAS, c, Threads())
+	}
+	return fmt.Sprintf("%s, %d thread(s)", BLAS, Threads())
+}
