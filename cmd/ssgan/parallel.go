@@ -46,6 +46,8 @@ func (f *runFlags) runParallel(cmd *cobra.Command, tasks []experiments.Task) err
 					args := []string{"run", spec, "--seed", strconv.FormatUint(t.Seed.Model, 10), "--out", f.out,
 						"--data-dir", f.dataDir, "--threads", strconv.Itoa(threads), "--shard", "0/1", "--log-every", strconv.Itoa(f.logEvery)}
 					c := exec.Command(self, args...)
+					// One Go thread per BLAS thread: the jobs share the cores.
+					c.Env = append(os.Environ(), "GOMAXPROCS="+strconv.Itoa(threads))
 					pr, pw := io.Pipe()
 					c.Stdout, c.Stderr = pw, pw
 					go prefixLines(out, &mu, t.String(), pr)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 
@@ -53,8 +54,8 @@ func newRunCmd() *cobra.Command {
 	fl.IntVar(&f.iters, "iterations", 0, "override the spec's iterations (gan)")
 	fl.StringVar(&f.out, "out", "runs", "output directory")
 	fl.StringVar(&f.dataDir, "data-dir", datasets.DefaultDir(), "MNIST directory (four IDX files); default $SSGAN_DATA or data/mnist")
-	fl.IntVar(&f.jobs, "jobs", 1, "seeds run in parallel processes")
-	fl.IntVar(&f.threads, "threads", 0, "BLAS threads per process (0: 2 for one job, else 1)")
+	fl.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "tasks run in parallel processes, each with 1 BLAS thread by default\n(measured on 2 cores: 2 jobs x 1 thread give 1.76x the iterations per second of 1 job x 2 threads)")
+	fl.IntVar(&f.threads, "threads", 0, "BLAS threads per process (0: all cores for a single task, else 1)")
 	fl.StringVar(&f.shard, "shard", "", "run only shard I/N of the (experiment x seed) tasks; default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX")
 	fl.IntVar(&f.logEvery, "log-every", 100, "iterations between progress lines when output is not a terminal")
 	return cmd
@@ -149,7 +150,7 @@ func (f *runFlags) run(cmd *cobra.Command, args []string) error {
 	}
 	threads := f.threads
 	if threads <= 0 {
-		threads = 2
+		threads = runtime.NumCPU()
 	}
 	engine.SetThreads(threads)
 	data, err := datasets.Load(f.dataDir)
