@@ -54,7 +54,7 @@ func Render(w io.Writer, t *Table, format string) error {
 func renderTable(w io.Writer, t *Table, opts ...tablewriter.Option) error {
 	opts = append([]tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off)}, opts...)
 	tbl := tablewriter.NewTable(w, opts...)
-	tbl.Header("Experiment", "Method", "Labels", "Seeds", "Diverged", "Running",
+	tbl.Header("Experiment", "Method", "Labels", "Epochs", "Seeds", "Diverged", "Running",
 		"Test error % (mean ± std)", "Errors / 10,000 (mean ± std)", "95% CI of error %",
 		"Δ error % vs supervised", "Source")
 	for _, r := range t.Rows {
@@ -88,6 +88,7 @@ func textCells(r Row) []string {
 		r.Experiment,
 		r.Method,
 		strconv.Itoa(r.Labels),
+		cmpOr(r.Epochs, notAvailable),
 		count(r.Finished),
 		count(r.Diverged),
 		count(r.Running),
@@ -129,4 +130,12 @@ func deltaCell(d *Delta) string {
 		p = "p<0.0001"
 	}
 	return fmt.Sprintf("%+.2f (%s, %s)", d.MeanDiff, d.Test, p)
+}
+
+// cmpOr returns s, or alt when s is empty.
+func cmpOr(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/ssgan/ssgan/metrics"
 )
@@ -27,9 +28,12 @@ type Row struct {
 	Labels     int
 	Source     string // "measured" or "published: <authors year>"
 	Published  bool   // a Reference row: seeds, CI and Δ are unknown
-	Finished   int    // finished runs, the only ones averaged
-	Diverged   int    // diverged runs, counted but never averaged
-	Running    int    // running or partial runs, counted but never averaged
+	// Epochs is the training length of the finished runs ("5", or "5-60" when they differ; a
+	// published row's from its source, "" when unknown).
+	Epochs   string
+	Finished int // finished runs, the only ones averaged
+	Diverged int // diverged runs, counted but never averaged
+	Running  int // running or partial runs, counted but never averaged
 	// ErrorPct summarizes the final test error in % of the test set over the
 	// finished runs. For a published row only Mean and Std are set (N is 0
 	// and the CI is NaN).
@@ -81,6 +85,7 @@ func BuildTable(recs []Record, includeReference bool) (*Table, error) {
 			Finished:   len(g.finished),
 			Diverged:   g.diverged,
 			Running:    g.running,
+			Epochs:     epochRange(g.finished),
 			ErrorPct:   metrics.Summarize(g.errorPcts()),
 			Errors:     metrics.Summarize(scale(g.errorPcts(), 100)),
 		}
@@ -107,6 +112,7 @@ func referenceRow(r Reference) Row {
 		Labels:     r.Labels,
 		Source:     r.Source,
 		Published:  true,
+		Epochs:     epochsOf(r.Epochs),
 		ErrorPct:   metrics.Summary{Mean: r.ErrorPct, Std: r.StdPct, CILow: nan, CIHigh: nan},
 		Errors:     metrics.Summary{Mean: r.Errors(), Std: r.StdErrors(), CILow: nan, CIHigh: nan},
 		DeltaNote:  "published",
@@ -132,4 +138,27 @@ func checkFinished(r Record) error {
 		return fmt.Errorf("results: %s: finished run with seeds (%d, %d) has %d final test errors out of %d", r.Experiment, r.ModelSeed, r.DataSeed, r.FinalTestErrors, r.TestSize)
 	}
 	return nil
+}
+
+// epochRange is the range of the runs' epoch counts: "5", or "5-60" when they differ.
+func epochRange(rs []Record) string {
+	if len(rs) == 0 {
+		return ""
+	}
+	lo, hi := rs[0].Epochs, rs[0].Epochs
+	for _, r := range rs {
+		lo, hi = min(lo, r.Epochs), max(hi, r.Epochs)
+	}
+	if lo == hi {
+		return strconv.Itoa(lo)
+	}
+	return fmt.Sprintf("%d-%d", lo, hi)
+}
+
+// epochsOf formats a published epoch count ("" when unknown).
+func epochsOf(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }

@@ -65,7 +65,7 @@ func TestTableCmd(t *testing.T) {
 		{
 			name:     "csv",
 			args:     []string{"--format=csv", dir, "--no-reference"},
-			contains: []string{"experiment,method,labels,", "synthetic-ssgan-100,ssgan,100,measured,2,1,0,1,"},
+			contains: []string{"experiment,method,labels,", "synthetic-ssgan-100,ssgan,100,0,measured,2,1,0,1,"},
 		},
 	}
 	for _, tc := range tests {

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Renders the measured tables and copies the figures of the runs under RUNS into DEST, with the
+# command line that made each run. Nothing in DEST is typed by hand.
+# Usage: scripts/publish.sh RUNS DEST "how the runs were made"
+set -euo pipefail
+runs=$1 dest=$2 how=$3
+ssgan=${SSGAN:-bin/ssgan}
+mkdir -p "$dest"
+{
+  echo "# Measured results: $(basename "$dest")"
+  echo
+  echo "Made by: $how"
+  echo
+  echo "Rendered by \`scripts/publish.sh\` with \`ssgan table\` and \`ssgan quality\` from the run directories' result.json and quality.json."
+  echo
+  echo "## Classification (final test errors of the model at the end of training)"
+  echo
+  "$ssgan" table "$runs" --format markdown
+  if "$ssgan" quality "$runs" --format markdown > /tmp/quality.$$ 2>/dev/null && grep -q '|' /tmp/quality.$$; then
+    echo
+    echo "## Sample quality of the article's GAN"
+    echo
+    cat /tmp/quality.$$
+  fi
+  rm -f /tmp/quality.$$
+  echo
+  echo "## Runs"
+  echo
+  echo "| run | status | epochs | iterations | final test errors | best during training (not the result) | s/epoch | BLAS | threads | CPU |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  find "$runs" -name result.json | sort | while read -r f; do
+    python3 - "$f" "$runs" <<'PY'
+import json, os, sys
+r = json.load(open(sys.argv[1]))
+run = os.path.relpath(os.path.dirname(sys.argv[1]), sys.argv[2])
+if r["method"] == "gan":
+    res, best, spe = "n/a (GAN)", "n/a", "n/a"
+else:
+    res = f'{r["final_test_errors"]} / {r["test_size"]}'
+    best = f'{r["best_test_errors_during_training"]} (epoch {r["best_epoch"]})'
+    spe = f'{r["seconds_per_epoch"]:.1f}'
+print(f'| {run} | {r["status"]} | {r["epochs"]} | {r["iterations"]} | {res} | {best} | {spe} | {r["blas"]} | {r["threads"]} | {r.get("cpu", "")} |')
+PY
+  done
+} > "$dest/README.md"
+"$ssgan" table "$runs" --format csv > "$dest/table.csv"
+find "$runs" \( -name curve.png -o -name samples.png -o -name losses.png -o -name metrics.jsonl -o -name result.json -o -name quality.json -o -name split.json -o -name spec.yaml \) | while read -r f; do
+  rel=${f#"$runs"/}
+  mkdir -p "$dest/runs/$(dirname "$rel")"
+  cp "$f" "$dest/runs/$rel"
+done
+echo "published $runs -> $dest"
