@@ -50,3 +50,18 @@ find "$runs" \( -name curve.png -o -name samples.png -o -name losses.png -o -nam
   cp "$f" "$dest/runs/$rel"
 done
 echo "published $runs -> $dest"
+
+# With README=path, put the classification table between the README's published markers.
+if [ -n "${README:-}" ]; then
+  python3 - "$README" "$dest" "$runs" "$ssgan" <<'PY'
+import subprocess, sys
+readme, dest, runs, ssgan = sys.argv[1:]
+table = subprocess.run([ssgan, "table", runs, "--format", "markdown"], check=True, capture_output=True, text=True).stdout
+start, end = "<!-- published:start -->", "<!-- published:end -->"
+text = open(readme).read()
+i, j = text.index(start) + len(start), text.index(end)
+block = f"\n_From `{dest}/README.md`, rendered by `scripts/publish.sh`; see there for the command and every run._\n\n{table}\n"
+open(readme, "w").write(text[:i] + block + text[j:])
+PY
+  echo "updated $README"
+fi
