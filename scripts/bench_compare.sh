@@ -9,6 +9,12 @@ rounds=${1:-3}
 peer=${PEER:-../shared/peers/torch_ssgan_step.py}
 tags=""; [ -e /usr/lib/x86_64-linux-gnu/libopenblas.so ] && { tags="-tags openblas"; export CGO_LDFLAGS=-lopenblas; }
 GOFLAGS=-mod=mod go test $tags -c -o /tmp/ssgan-bench.test ./benchmarks/
+# On VMs with a masked CPU model OpenBLAS falls back to generic kernels; ssgan re-execs itself with
+# OPENBLAS_CORETYPE set (internal/engine). The peer's PyTorch uses the same system OpenBLAS, so it
+# gets the same kernels here, or the comparison would flatter us.
+core=$(grep -qw avx512f /proc/cpuinfo && echo SkylakeX || (grep -qw avx2 /proc/cpuinfo && echo Haswell) || true)
+export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-$core}
+echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(detected)} for both"
 declare -A ours theirs
 for r in $(seq "$rounds"); do
   for step in ssgan dfb gan; do
