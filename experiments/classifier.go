@@ -40,6 +40,13 @@ func (c *classifier) Iterate(s *core.State) error {
 			return err
 		}
 	}
+	if c.m.G != nil {
+		// The names the balance hooks read (core.Balance): D's whole loss and G's loss.
+		met["d_loss"] = met["loss_lab"] + c.m.Cfg.UnlabeledWeight*met["loss_unl"]
+		if _, ok := met["loss_gen"]; ok {
+			met["g_loss"] = met["loss_gen"]
+		}
+	}
 	s.Metrics = met
 	for k, v := range met {
 		c.sums[k] += v

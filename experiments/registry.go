@@ -34,6 +34,10 @@ func init() {
 		func(s *Spec) { s.Model.Form = "explicit" })
 	register("mnist-ssgan-100-nonsat", "headline with the non-saturating generator loss instead of feature matching",
 		func(s *Spec) { s.Model.GenLoss = "nonsaturating" })
+	register("mnist-ssgan-100-balance", "headline with balance control: an extra G step whenever the feature-matching loss exceeds 1",
+		func(s *Spec) {
+			s.Tricks.Balance = core.Balance{Policy: "thresholds", Thresholds: core.Thresholds{GLossAbove: 1, GExtraSteps: 1}}
+		})
 	register("mnist-supervised-100", "the same discriminator trained only on the same 100 labels (noise layers on)",
 		func(s *Spec) { s.Model.Method = "supervised" })
 	register("mnist-supervised-all", "the same discriminator trained on all 60,000 labels",
