@@ -17,6 +17,8 @@ type Step struct {
 	grads []*G.Node
 	graph *Graph
 	vm    G.VM
+	// outs are the nodes whose snapshots this step registered (released by Close).
+	outs []*G.Node
 }
 
 // Compile builds the gradients of loss with respect to wrt and compiles the pruned graph.
@@ -51,6 +53,7 @@ func (g *Graph) Compile(loss *G.Node, wrt []*Param, extras ...*G.Node) (*Step, e
 		v := new(G.Value)
 		roots = append(roots, G.Read(e, v))
 		snapshots.Store(e, v)
+		s.outs = append(s.outs, e)
 	}
 	s.vm = G.NewTapeMachine(g.G.SubgraphRoots(roots...))
 	return s, nil
@@ -89,8 +92,14 @@ func (s *Step) Grads() [][]float32 {
 	return out
 }
 
-// Close releases the machine's resources.
-func (s *Step) Close() { s.vm.Close() }
+// Close releases the machine's resources and the step's output snapshots (which otherwise keep
+// the whole graph reachable).
+func (s *Step) Close() {
+	for _, n := range s.outs {
+		snapshots.Delete(n)
+	}
+	s.vm.Close()
+}
 
 // Scalar reads a scalar node's value as float64 (0 if it has none), through its snapshot when it
 // is an output of a compiled step (see Floats).
