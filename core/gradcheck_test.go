@@ -1,7 +1,6 @@
 package core
 
 import (
-	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -9,9 +8,8 @@ import (
 	G "gorgonia.org/gorgonia"
 )
 
-// gradCheck compares the gradient a step computes for every element of params with central
-// finite differences of its loss. The graph is float32, so differences use h = 1e-2 and the
-// tolerance is |analytic − numeric| ≤ 2e-3 + 2e-2·|numeric|.
+// gradCheck builds a loss with build and checks its gradients with respect to params against
+// finite differences (|analytic − numeric| ≤ 2e-3 + 2e-2·|numeric|; see CheckGradients).
 func gradCheck(t *testing.T, build func(g *Graph) (*G.Node, error), params []*Param) {
 	t.Helper()
 	g := NewGraph(Train, nil)
@@ -19,28 +17,7 @@ func gradCheck(t *testing.T, build func(g *Graph) (*G.Node, error), params []*Pa
 	require.NoError(t, err)
 	step, err := g.Compile(loss, params)
 	require.NoError(t, err)
-	require.NoError(t, step.Run())
-	analytic := make([][]float32, len(params))
-	for i := range params {
-		analytic[i] = append([]float32(nil), step.Grad(i)...)
-	}
-	const h = 1e-2
-	for i, p := range params {
-		d := p.Data()
-		for j := range d {
-			orig := d[j]
-			d[j] = orig + h
-			require.NoError(t, step.Run())
-			up := step.LossValue()
-			d[j] = orig - h
-			require.NoError(t, step.Run())
-			down := step.LossValue()
-			d[j] = orig
-			num := (up - down) / (2 * h)
-			got := float64(analytic[i][j])
-			require.LessOrEqualf(t, math.Abs(got-num), 2e-3+2e-2*math.Abs(num), "%s[%d]: analytic %g, numeric %g", p.Name, j, got, num)
-		}
-	}
+	require.NoError(t, CheckGradients(step, GradTolerance{Abs: 2e-3, Rel: 2e-2}))
 }
 
 // smallInput adds a fixed (rows, cols) input with values in [-1, 1).
