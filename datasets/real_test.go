@@ -1,36 +1,17 @@
 package datasets
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ssgan/ssgan/internal/testutil"
 )
 
-// realDir returns the repository's data/mnist directory, skipping the test
-// when the MNIST files are absent (run `make data`).
-func realDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "data", "mnist")
-	if _, err := os.Stat(filepath.Join(data, TrainImagesFile)); err != nil {
-		t.Skipf("MNIST files absent from %s (run `make data`)", data)
-	}
-	return data
-}
+// realDir returns the repository's data/mnist directory, skipping the test when the MNIST files
+// are absent.
+func realDir(t *testing.T) string { return testutil.MNISTDir(t) }
 
 func histogram(labels []uint8) []int {
 	h := make([]int, MNISTClasses)

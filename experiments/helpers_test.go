@@ -12,23 +12,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ssgan/ssgan/datasets"
+	"github.com/ssgan/ssgan/internal/testutil"
 	"github.com/ssgan/ssgan/results"
 )
 
 // repoRoot walks up from the test's directory to the one holding go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		require.NotEqual(t, dir, parent, "go.mod not found above the test directory")
-		dir = parent
-	}
-}
+func repoRoot(t testing.TB) string { return testutil.RepoRoot(t) }
 
 var (
 	mnistOnce sync.Once

@@ -1,28 +1,19 @@
 package ssgan
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/ssgan/ssgan/datasets"
+	"github.com/ssgan/ssgan/internal/testutil"
 )
 
 // mnistOrSkip loads MNIST from the repository's data/mnist (present after `make data`).
 func mnistOrSkip(t testing.TB) *datasets.MNIST {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for ; dir != "/"; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-	}
-	d, err := datasets.Load(filepath.Join(dir, "data", "mnist"))
-	if err != nil {
-		t.Skipf("MNIST not available (run make data): %v", err)
-	}
+	d, err := datasets.Load(testutil.MNISTDir(t))
+	require.NoError(t, err)
 	return d
 }
 

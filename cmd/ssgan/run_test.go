@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ssgan/ssgan/datasets"
+	"github.com/ssgan/ssgan/internal/testutil"
 )
 
 // clusterVars are the environment variables that pick a shard; tests clear them.
@@ -37,29 +37,7 @@ func execRoot(t *testing.T, env map[string]string, args ...string) (out, errLine
 }
 
 // mnistDirForRun returns the repository's data/mnist, or skips the test when it is absent.
-func mnistDirForRun(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "data", "mnist")
-	for _, name := range []string{datasets.TrainImagesFile, datasets.TrainImagesFile + ".gz"} {
-		if _, err := os.Stat(filepath.Join(d, name)); err == nil {
-			return d
-		}
-	}
-	t.Skip("MNIST files absent from data/mnist (run `make data`)")
-	return ""
-}
+func mnistDirForRun(t *testing.T) string { return testutil.MNISTDir(t) }
 
 // tinySpecYAML is a spec file of a run that takes about a second.
 const tinySpecYAML = `name: tiny-cli
