@@ -131,13 +131,7 @@ func TestRenderQualityGolden(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
 			require.NoError(t, RenderQuality(&buf, tbl, format))
-			golden := filepath.Join("testdata", "quality_table."+format+".golden")
-			if *update {
-				require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test ./results -update to create it")
-			assert.Equal(t, string(want), buf.String())
+			checkGolden(t, "quality_table."+format+".golden", buf.Bytes())
 		})
 	}
 	var buf bytes.Buffer

@@ -24,13 +24,7 @@ func TestRenderGolden(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
 			require.NoError(t, Render(&buf, tbl, format))
-			golden := filepath.Join("testdata", "table."+format+".golden")
-			if *update {
-				require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test ./results -update to create it")
-			assert.Equal(t, string(want), buf.String())
+			checkGolden(t, "table."+format+".golden", buf.Bytes())
 		})
 	}
 }
@@ -63,4 +57,16 @@ func TestRenderErrors(t *testing.T) {
 			require.EqualError(t, Render(&bytes.Buffer{}, tc.tbl, tc.format), tc.wantErr)
 		})
 	}
+}
+
+// checkGolden compares got with testdata/name, rewriting the file first under -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	golden := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(golden, got, 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test ./results -update to create it")
+	assert.Equal(t, string(want), string(got))
 }

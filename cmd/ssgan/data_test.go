@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,45 +9,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ssgan/ssgan/datasets"
+	"github.com/ssgan/ssgan/internal/testutil"
 )
 
-func runData(t *testing.T, args ...string) (string, error) {
-	t.Helper()
-	cmd := newDataCmd()
-	var out bytes.Buffer
-	cmd.SetOut(&out)
-	cmd.SetErr(&out)
-	cmd.SetArgs(args)
-	err := cmd.Execute()
-	return out.String(), err
-}
-
-// repoData returns the repository's data/mnist, or "" when absent.
-func repoData(t *testing.T) string {
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "data", "mnist")
-			if _, err := os.Stat(filepath.Join(d, datasets.TrainImagesFile)); err == nil {
-				return d
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 func TestDataVerifyReal(t *testing.T) {
-	dir := repoData(t)
-	if dir == "" {
-		t.Skip("MNIST files absent (run `make data`)")
-	}
-	out, err := runData(t, "verify", "--data-dir", dir)
+	dir := testutil.MNISTDir(t)
+	out, err := runCmd(t, newDataCmd, "verify", "--data-dir", dir)
 	require.NoError(t, err, out)
 	assert.Contains(t, out, "train-images-idx3-ubyte.gz  images  60000 x 28x28  sha256 ok")
 	assert.Contains(t, out, "train-labels-idx1-ubyte.gz  labels  60000")
@@ -60,7 +26,7 @@ func TestDataVerifyReal(t *testing.T) {
 func TestDataVerifyFails(t *testing.T) {
 	t.Run("empty dir", func(t *testing.T) {
 		dir := t.TempDir()
-		out, err := runData(t, "verify", "--data-dir", dir)
+		out, err := runCmd(t, newDataCmd, "verify", "--data-dir", dir)
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "contains no MNIST files")
 		assert.Contains(t, err.Error(), dir)
@@ -72,19 +38,19 @@ func TestDataVerifyFails(t *testing.T) {
 			datasets.TestImagesFile, datasets.TestLabelsFile} {
 			require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte("garbage"), 0o644))
 		}
-		_, err := runData(t, "verify", "--data-dir", dir)
+		_, err := runCmd(t, newDataCmd, "verify", "--data-dir", dir)
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), filepath.Join(dir, datasets.TrainImagesFile)+": bad magic")
 	})
 	t.Run("extra arg", func(t *testing.T) {
-		_, err := runData(t, "verify", "extra")
+		_, err := runCmd(t, newDataCmd, "verify", "extra")
 		require.Error(t, err)
 	})
 }
 
 func TestDataVerifyDefaultDir(t *testing.T) {
 	t.Setenv("SSGAN_DATA", filepath.Join(t.TempDir(), "absent"))
-	_, err := runData(t, "verify")
+	_, err := runCmd(t, newDataCmd, "verify")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "absent does not exist")
 }

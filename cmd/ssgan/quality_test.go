@@ -1,29 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/ssgan/ssgan/results"
 )
-
-// runCmd executes a command with args and returns its output.
-func runCmd(t *testing.T, newCmd func() *cobra.Command, args ...string) (string, error) {
-	t.Helper()
-	cmd := newCmd()
-	var out bytes.Buffer
-	cmd.SetOut(&out)
-	cmd.SetErr(&out)
-	cmd.SetArgs(args)
-	err := cmd.Execute()
-	return out.String(), err
-}
 
 // writeGANRuns adds two made-up finished GAN runs (result.json with test size 0, and
 // quality.json) of "synthetic-gan" under dir.
@@ -49,7 +35,7 @@ func writeGANRuns(t *testing.T, dir string) {
 func TestTableIgnoresGANRuns(t *testing.T) {
 	dir := writeSyntheticRuns(t)
 	writeGANRuns(t, dir)
-	out, err := runTable(t, dir, "--no-reference")
+	out, err := runCmd(t, newTableCmd, dir, "--no-reference")
 	require.NoError(t, err, "a GAN record (test size 0) must not break the classification table")
 	assert.Contains(t, out, "synthetic-ssgan-100")
 	assert.NotContains(t, out, "synthetic-gan ")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,18 +10,6 @@ import (
 
 	"github.com/ssgan/ssgan/results"
 )
-
-// runTable executes the table command with args and returns its output.
-func runTable(t *testing.T, args ...string) (string, error) {
-	t.Helper()
-	cmd := newTableCmd()
-	var out bytes.Buffer
-	cmd.SetOut(&out)
-	cmd.SetErr(&out)
-	cmd.SetArgs(args)
-	err := cmd.Execute()
-	return out.String(), err
-}
 
 // writeSyntheticRuns writes two made-up finished runs and one diverged run
 // of "synthetic-ssgan-100" under a new directory and returns it.
@@ -70,7 +57,7 @@ func TestTableCmd(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			out, err := runTable(t, tc.args...)
+			out, err := runCmd(t, newTableCmd, tc.args...)
 			require.NoError(t, err)
 			for _, s := range tc.contains {
 				assert.Contains(t, out, s)
@@ -98,7 +85,7 @@ func TestTableCmdErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := runTable(t, tc.args...)
+			_, err := runCmd(t, newTableCmd, tc.args...)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.wantErr)
 		})
