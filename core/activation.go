@@ -18,7 +18,7 @@ type Activation struct {
 func (a Activation) Forward(_ *Graph, x *G.Node) (*G.Node, error) {
 	switch a.Kind {
 	case "relu":
-		return G.Rectify(x)
+		return applyMap(reluF32, x)
 	case "leaky_relu":
 		return applyMap(leakyReLUF32(float32(a.Alpha)), x)
 	case "sigmoid":

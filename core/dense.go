@@ -53,11 +53,26 @@ type WNDense struct {
 	FixedScale bool
 }
 
-// NewWNDense makes a weight-normalised layer with V ~ N(0, 0.05²), scale 1 and bias 0 (the values
-// before data-dependent initialisation).
-func NewWNDense(name string, in, out int, rng *rand.Rand) *WNDense {
+// NewWNDense makes a weight-normalised layer with V ~ N(0, std²), scale 1 and bias 0 (the values
+// before data-dependent initialisation; the Salimans et al. reference uses std 0.1). With weight
+// normalisation std does not change the layer's output, but it sets ‖V‖ and so how far each Adam
+// step turns V: a smaller std is a larger effective learning rate.
+func NewWNDense(name string, in, out int, std float64, rng *rand.Rand) *WNDense {
+	d := newWNDense(name, in, out)
+	d.V.FillNormal(rng, std)
+	return d
+}
+
+// NewWNDenseGlorot makes a weight-normalised layer with V Glorot-uniform, scale 1 and bias 0 (the
+// reference's generator output: a Lasagne dense layer, Glorot by default, wrapped in weight norm).
+func NewWNDenseGlorot(name string, in, out int, rng *rand.Rand) *WNDense {
+	d := newWNDense(name, in, out)
+	d.V.FillGlorotUniform(rng)
+	return d
+}
+
+func newWNDense(name string, in, out int) *WNDense {
 	d := &WNDense{V: NewParam(name+".V", in, out), Scale: NewParam(name+".g", 1, out), B: NewParam(name+".b", 1, out)}
-	d.V.FillNormal(rng, 0.05)
 	d.Scale.Fill(1)
 	return d
 }

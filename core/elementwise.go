@@ -34,6 +34,26 @@ var softplusF32 = mapFunc{
 	df: func(x, _ float32) float32 { return float32(1 / (1 + math.Exp(float64(-x)))) },
 }
 
+// reluF32 is x·[x ≥ 0], gorgonia's Rectify in one pass: gorgonia builds it from a comparison and
+// a product and, backwards, two products, each a batch-sized allocation. The values are the same
+// bit for bit, NaN included (NaN·0 = NaN, so a diverging run is still caught).
+var reluF32 = mapFunc{
+	name: "relu32",
+	f: func(x float32) float32 {
+		var mask float32
+		if x >= 0 {
+			mask = 1
+		}
+		return x * mask
+	},
+	df: func(x, _ float32) float32 {
+		if x >= 0 {
+			return 1
+		}
+		return 0
+	},
+}
+
 // leakyReLUF32 returns the leaky ReLU with negative slope alpha (gorgonia builds it from six
 // element-wise ops).
 func leakyReLUF32(alpha float32) mapFunc {
@@ -62,8 +82,12 @@ func applyMap(fn mapFunc, x *G.Node) (*G.Node, error) {
 	return G.ApplyOp(&mapOp{fn: fn}, x)
 }
 
-// mapOp is y = f(x) element-wise.
-type mapOp struct{ fn mapFunc }
+// mapOp is y = f(x) element-wise. Like wnLinearOp it is one instance per node and reuses its
+// output buffer from run to run.
+type mapOp struct {
+	fn  mapFunc
+	out *tensor.Dense
+}
 
 func (op *mapOp) Arity() int { return 1 }
 func (op *mapOp) Type() hm.Type {
@@ -75,14 +99,14 @@ func (op *mapOp) InferShape(in ...G.DimSizer) (tensor.Shape, error) {
 }
 func (op *mapOp) Do(in ...G.Value) (G.Value, error) {
 	x := in[0].Data().([]float32)
-	out := tensor.New(tensor.Of(tensor.Float32), tensor.WithShape(in[0].Shape().Clone()...))
-	y := out.Data().([]float32)
+	op.out = reuse(op.out, in[0].Shape())
+	y := op.out.Data().([]float32)
 	parallelFor(len(x), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			y[i] = op.fn.f(x[i])
 		}
 	})
-	return out, nil
+	return op.out, nil
 }
 func (op *mapOp) ReturnsPtr() bool      { return false }
 func (op *mapOp) CallsExtern() bool     { return false }
@@ -100,8 +124,11 @@ func (op *mapOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
 	return G.Nodes{d}, err
 }
 
-// mapGradOp is dx = grad ⊙ f'(x, y), the backward pass of mapOp.
-type mapGradOp struct{ fn mapFunc }
+// mapGradOp is dx = grad ⊙ f'(x, y), the backward pass of mapOp; it reuses its output buffer.
+type mapGradOp struct {
+	fn  mapFunc
+	out *tensor.Dense
+}
 
 func (op *mapGradOp) Arity() int { return 3 }
 func (op *mapGradOp) Type() hm.Type {
@@ -113,14 +140,14 @@ func (op *mapGradOp) InferShape(in ...G.DimSizer) (tensor.Shape, error) {
 }
 func (op *mapGradOp) Do(in ...G.Value) (G.Value, error) {
 	x, y, g := in[0].Data().([]float32), in[1].Data().([]float32), in[2].Data().([]float32)
-	out := tensor.New(tensor.Of(tensor.Float32), tensor.WithShape(in[0].Shape().Clone()...))
-	d := out.Data().([]float32)
+	op.out = reuse(op.out, in[0].Shape())
+	d := op.out.Data().([]float32)
 	parallelFor(len(x), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			d[i] = g[i] * op.fn.df(x[i], y[i])
 		}
 	})
-	return out, nil
+	return op.out, nil
 }
 func (op *mapGradOp) ReturnsPtr() bool      { return false }
 func (op *mapGradOp) CallsExtern() bool     { return false }
@@ -128,6 +155,14 @@ func (op *mapGradOp) OverwritesInput() int  { return -1 }
 func (op *mapGradOp) WriteHash(h hash.Hash) { fmt.Fprint(h, "d", op.fn.name) }
 func (op *mapGradOp) Hashcode() uint32      { return hashOf(op) }
 func (op *mapGradOp) String() string        { return "d" + op.fn.name }
+
+// reuse returns buf when it has the shape, else a new float32 tensor of that shape.
+func reuse(buf *tensor.Dense, shape tensor.Shape) *tensor.Dense {
+	if buf != nil && buf.Shape().Eq(shape) {
+		return buf
+	}
+	return tensor.New(tensor.Of(tensor.Float32), tensor.WithShape(shape.Clone()...))
+}
 
 // hashOf hashes an op through its WriteHash.
 func hashOf(op interface{ WriteHash(hash.Hash) }) uint32 {
@@ -152,5 +187,29 @@ func parallelFor(n int, body func(lo, hi int)) {
 		body(mid, n)
 	}()
 	body(0, mid)
+	wg.Wait()
+}
+
+// forRows runs body(i) for each row i of a (rows × cols) matrix, splitting the rows in two
+// concurrent halves when the matrix is large. Row loops keep the column index out of the inner
+// loop (an index modulo per element costs more than the arithmetic it serves).
+func forRows(rows, cols int, body func(i int)) {
+	run := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			body(i)
+		}
+	}
+	if rows*cols < 1<<15 || rows < 2 {
+		run(0, rows)
+		return
+	}
+	var wg sync.WaitGroup
+	mid := rows / 2
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		run(mid, rows)
+	}()
+	run(0, mid)
 	wg.Wait()
 }

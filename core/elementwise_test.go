@@ -33,6 +33,7 @@ func TestFusedMatchesGorgonia(t *testing.T) {
 		plain func(*G.Node) (*G.Node, error)
 	}{
 		{"softplus", func(x *G.Node) (*G.Node, error) { return applyMap(softplusF32, x) }, G.Softplus},
+		{"relu", func(x *G.Node) (*G.Node, error) { return applyMap(reluF32, x) }, G.Rectify},
 		{"leaky_relu", func(x *G.Node) (*G.Node, error) { return applyMap(leakyReLUF32(0.2), x) },
 			func(x *G.Node) (*G.Node, error) { return G.LeakyRelu(x, 0.2) }},
 	}

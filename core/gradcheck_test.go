@@ -53,7 +53,7 @@ func TestLayerGradients(t *testing.T) {
 	}{
 		{"dense", func(rng *rand.Rand) Layer { d := NewDense("d", 4, 3, true, rng); d.B.FillNormal(rng, 0.5); return d }},
 		{"wn-dense", func(rng *rand.Rand) Layer {
-			d := NewWNDense("wn", 4, 3, rng)
+			d := NewWNDense("wn", 4, 3, 0.05, rng)
 			d.V.FillNormal(rng, 1)
 			d.Scale.FillNormal(rng, 1)
 			d.B.FillNormal(rng, 0.5)
@@ -147,7 +147,7 @@ func TestLossGradients(t *testing.T) {
 
 func TestStackGradients(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	seq := &Sequential{Layers: []Layer{NewDense("a", 4, 6, false, rng), NewBatchNorm("bn", 6, 0.9), Softplus, NewWNDense("o", 6, 3, rng), Sigmoid}}
+	seq := &Sequential{Layers: []Layer{NewDense("a", 4, 6, false, rng), NewBatchNorm("bn", 6, 0.9), Softplus, NewWNDense("o", 6, 3, 0.05, rng), Sigmoid}}
 	gradCheck(t, func(g *Graph) (*G.Node, error) {
 		y, _, err := seq.Forward(g, smallInput(g, rng, 5, 4))
 		if err != nil {

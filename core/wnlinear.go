@@ -76,11 +76,10 @@ func (op *wnLinearOp) Do(in ...G.Value) (G.Value, error) {
 	}
 	t, y := f32(op.t), f32(op.y)
 	gemm(blas.NoTrans, blas.NoTrans, x, op.n, op.in, v, op.in, op.out, t, 0)
-	out := op.out
-	parallelFor(op.n*out, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			j := i % out
-			y[i] = t[i]*op.s[j] + b[j]
+	forRows(op.n, op.out, func(i int) {
+		row, trow := y[i*op.out:(i+1)*op.out], t[i*op.out:(i+1)*op.out]
+		for j, s := range op.s {
+			row[j] = trow[j]*s + b[j]
 		}
 	})
 	return op.y, nil
@@ -202,10 +201,10 @@ func (op *wnGradOp) Do(in ...G.Value) (G.Value, error) {
 		for j := range c {
 			c[j] = dg[j] * g[j] / (f.r[j] * f.r[j])
 		}
-		nOut := f.out
-		parallelFor(len(out), func(lo, hi int) {
-			for i := lo; i < hi; i++ {
-				out[i] -= v[i] * c[i%nOut]
+		forRows(f.in, f.out, func(i int) {
+			row, vrow := out[i*f.out:(i+1)*f.out], v[i*f.out:(i+1)*f.out]
+			for j, cj := range c {
+				row[j] -= vrow[j] * cj
 			}
 		})
 	}
@@ -218,10 +217,11 @@ func (op *wnGradOp) scaled(dy []float32) []float32 {
 	if op.dz == nil {
 		op.dz = make([]float32, f.n*f.out)
 	}
-	dz, nOut := op.dz, f.out
-	parallelFor(len(dz), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			dz[i] = dy[i] * f.s[i%nOut]
+	dz := op.dz
+	forRows(f.n, f.out, func(i int) {
+		row, dyrow := dz[i*f.out:(i+1)*f.out], dy[i*f.out:(i+1)*f.out]
+		for j, s := range f.s {
+			row[j] = dyrow[j] * s
 		}
 	})
 	return dz

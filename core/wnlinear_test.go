@@ -18,7 +18,7 @@ func TestWNLinearMatchesComposition(t *testing.T) {
 	var grads [2][][]float32
 	for k := 0; k < 2; k++ {
 		rng := rand.New(rand.NewPCG(11, 12))
-		d := NewWNDense("wn", 7, 5, rng)
+		d := NewWNDense("wn", 7, 5, 0.05, rng)
 		d.Scale.FillNormal(rng, 1)
 		d.B.FillNormal(rng, 1)
 		in := NewParam("x", 6, 7)

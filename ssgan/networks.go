@@ -23,7 +23,7 @@ func NewDiscriminator(c Config, rng *rand.Rand) *Discriminator {
 	add(core.GaussianNoise{Std: c.InputNoise})
 	in := c.InputDim
 	for i, h := range c.DHidden {
-		wn := core.NewWNDense(fmt.Sprintf("D.%d", i), in, h, rng)
+		wn := core.NewWNDense(fmt.Sprintf("D.%d", i), in, h, c.DInitStd, rng)
 		wn.FixedScale = !c.TrainHiddenScales
 		add(wn)
 		add(core.ReLU)
@@ -31,7 +31,7 @@ func NewDiscriminator(c Config, rng *rand.Rand) *Discriminator {
 		add(core.GaussianNoise{Std: c.HiddenNoise})
 		in = h
 	}
-	add(core.NewWNDense("D.out", in, c.outputs(), rng))
+	add(core.NewWNDense("D.out", in, c.outputs(), c.DInitStd, rng))
 	return d
 }
 
@@ -51,12 +51,13 @@ func NewGenerator(c Config, rng *rand.Rand) *core.Sequential {
 	for i, h := range c.GHidden {
 		name := fmt.Sprintf("G.%d", i)
 		bn := core.NewBatchNorm(name+".bn", h, c.BNMomentum)
+		bn.Epsilon = 1e-6 // the reference's; Keras's 1e-3 (core's default, for the article GAN) is 3.5 % of the first layer's initial batch variance
 		if !c.GenBNScale {
 			bn.Gamma = nil
 		}
 		g.Layers = append(g.Layers, core.NewDense(name, in, h, false, rng), bn, core.Softplus)
 		in = h
 	}
-	g.Layers = append(g.Layers, core.NewWNDense("G.out", in, c.InputDim, rng), core.Sigmoid)
+	g.Layers = append(g.Layers, core.NewWNDenseGlorot("G.out", in, c.InputDim, rng), core.Sigmoid)
 	return g
 }
