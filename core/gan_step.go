@@ -119,8 +119,8 @@ func WeightedBCEWithLogits(logits, targets, weights *G.Node) (*G.Node, error) {
 // updates of G. With DSteps = 0, D is still measured (without update) on a fresh batch so that
 // balance hooks see its current accuracy. Metrics: d_loss (½(L_real + L_fake), unweighted, as
 // the article prints), d_acc (fraction of D's rows classified right at threshold ½), d_loss_real,
-// d_loss_fake, fake_real_loss (the generated rows' loss against target 1, the "L(G(z))" of
-// BEGAN's controller) and, when G stepped, g_loss.
+// d_loss_fake, fake_real_loss (the generated rows' loss against target 1: G's loss on D's
+// batch) and, when G stepped, g_loss.
 func (m *GAN) Iterate(s *State) error {
 	p := s.Plan
 	switch {

@@ -8,7 +8,7 @@ import (
 // Balance keeps D and G in step. Policy "thresholds" freezes D while it is too strong and gives
 // G extra steps while it is losing; "began" weights D's loss on generated rows by a proportional
 // controller k_t (Berthelot et al. 2017). The empty policy is off. Balance reads the model's
-// metrics d_acc, d_loss, g_loss, d_loss_real and fake_real_loss (as the GAN reports them) after
+// metrics d_acc, d_loss, g_loss, d_loss_real and d_loss_fake (as the GAN reports them) after
 // each iteration and acts on the next one; what it remembers lives in State.Vars.
 type Balance struct {
 	// Policy is "" (off), "thresholds" or "began".
@@ -29,10 +29,18 @@ type Thresholds struct {
 	GExtraSteps int `yaml:"g_extra_steps"`
 }
 
-// Began are the settings of the BEGAN-style controller k ← clip(k + λ(γ·L_real − L_fake), 0, 1),
-// where L_real is D's loss on real rows and L_fake the loss of the generated rows against the
-// real label (high when D wins, the role of BEGAN's L(G(z))). D's loss is then
-// L_real + k·(its loss on generated rows).
+// Began are the settings of a BEGAN-style proportional controller (Berthelot et al. 2017) for a
+// cross-entropy GAN: D's loss is L_real + k·L_fake, with L_real and L_fake D's own losses on the
+// real and the generated rows, and after each iteration
+//
+//	k ← clip(k + λ(L_fake − γ·L_real), 0, 1).
+//
+// While G wins (D's loss on generated rows is high) k grows and D attends more to them; while D
+// wins it shrinks. The equilibrium is L_fake = γ·L_real: with γ = 1, D is as wrong about the
+// generated rows as about the real ones. This is BEGAN's rule with its sign convention mapped to
+// losses D minimises (BEGAN's D maximises its reconstruction loss on generated images). The
+// first version compared G's loss −log D(G(z)) with γ·L_real instead; that equilibrium needs D
+// completely fooled, so k stayed clipped at 0 for 30,000 steps and D never saw a generated row.
 type Began struct {
 	// Gamma is the equilibrium ratio γ; 0 means 1 (D equally sure of real and generated rows).
 	Gamma float64 `yaml:"gamma"`
@@ -125,19 +133,19 @@ func (b Balance) After(s *State) error {
 		}
 	case "began":
 		lr, ok1 := s.Metrics["d_loss_real"]
-		lf, ok2 := s.Metrics["fake_real_loss"]
+		lf, ok2 := s.Metrics["d_loss_fake"]
 		if !ok1 || !ok2 {
-			return fmt.Errorf("core: balance: began needs the metrics d_loss_real and fake_real_loss")
+			return fmt.Errorf("core: balance: began needs the metrics d_loss_real and d_loss_fake")
 		}
 		c := b.Began.defaults()
-		k := s.Vars[VarK] + c.Lambda*(c.Gamma*lr-lf)
+		k := s.Vars[VarK] + c.Lambda*(lf-c.Gamma*lr)
 		if k < 0 || k > 1 {
 			k = math.Min(math.Max(k, 0), 1)
 			s.Counters[CounterKClipped]++
 		}
 		s.Vars[VarK] = k
 		s.Counters[CounterKUpdates]++
-		s.Metrics["began_m"] = lr + math.Abs(c.Gamma*lr-lf)
+		s.Metrics["began_m"] = lr + math.Abs(lf-c.Gamma*lr) // BEGAN's convergence measure
 	}
 	return nil
 }

@@ -106,31 +106,33 @@ func TestBalanceThresholds(t *testing.T) {
 }
 
 func TestBalanceBegan(t *testing.T) {
-	// L_real and L_fake of iterations 0..3; expected k by hand: k ← clip(k + λ(γ·L_real − L_fake)).
+	// D's losses on real and generated rows in iterations 0..3; expected k by hand:
+	// k ← clip(k + λ(L_fake − γ·L_real), 0, 1).
 	lr := []float64{0.6, 0.5, 0.2, 0.7}
 	lf := []float64{0.2, 1.0, 3.0, 0.1}
 	metrics := func(i int) map[string]float64 {
-		return map[string]float64{"d_loss_real": lr[i], "fake_real_loss": lf[i]}
+		return map[string]float64{"d_loss_real": lr[i], "d_loss_fake": lf[i]}
 	}
 	b := Balance{Policy: "began", Began: Began{Gamma: 0.5, Lambda: 0.5, K0: 0.1}}
 	r := &planRecorder{metrics: metrics}
 	s := runPlans(t, r, 4, b)
-	// k: 0.1 → 0.1+0.5(0.3−0.2)=0.15 → 0.15+0.5(0.25−1)=−0.225→0 (clipped) → 0+0.5(0.1−3)<0→0 (clipped)
-	// → 0+0.5(0.35−0.1)=0.125.
-	wantK := []float64{0.1, 0.15, 0, 0}
+	// k: 0.1 → 0.1+0.5(0.2−0.3)=0.05 → 0.05+0.5(1−0.25)=0.425 → 0.425+0.5(3−0.1)=1.875→1 (clipped)
+	// → 1+0.5(0.1−0.35)=0.875.
+	wantK := []float64{0.1, 0.05, 0.425, 1}
 	for i, p := range r.plans {
 		assert.InDelta(t, wantK[i], p.FakeWeight, 1e-12, "iteration %d", i)
 		assert.Equal(t, 1, p.DSteps)
 	}
-	assert.InDelta(t, 0.125, s.Vars[VarK], 1e-12)
-	assert.Equal(t, map[string]int{CounterKUpdates: 4, CounterKClipped: 2}, s.Counters)
+	assert.InDelta(t, 0.875, s.Vars[VarK], 1e-12)
+	assert.Equal(t, map[string]int{CounterKUpdates: 4, CounterKClipped: 1}, s.Counters)
 	assert.InDelta(t, 0.7+0.25, s.Metrics["began_m"], 1e-12)
 
-	// Defaults: γ 1, λ 0.001, k starts at 0.
+	// Defaults: γ 1, λ 0.001, k starts at 0; D winning (L_fake < L_real) keeps it at 0, G
+	// winning raises it.
 	r = &planRecorder{metrics: metrics}
-	s = runPlans(t, r, 1, Balance{Policy: "began"})
-	assert.Equal(t, 0.0, r.plans[0].FakeWeight)
-	assert.InDelta(t, 0.001*(0.6-0.2), s.Vars[VarK], 1e-15)
+	s = runPlans(t, r, 2, Balance{Policy: "began"})
+	assert.Equal(t, []float64{0, 0}, []float64{r.plans[0].FakeWeight, r.plans[1].FakeWeight})
+	assert.InDelta(t, 0.001*(1.0-0.5), s.Vars[VarK], 1e-15)
 
 	// Without the metrics it needs, the controller says so.
 	err := (&Trainer{Model: &planRecorder{}, Hooks: []Hook{b}}).Run(context.Background(), NewState(Plan{1, 1, 1}), 1)

@@ -1,6 +1,7 @@
 package experiments
 
 import (
+	"github.com/ssgan/ssgan/internal/buildinfo"
 	"io"
 	"os"
 	"runtime"
@@ -41,6 +42,7 @@ type environment struct {
 	Threads   int
 	GoVersion string
 	CPU       string
+	Commit    string
 }
 
 func currentEnvironment() environment {
@@ -48,7 +50,8 @@ func currentEnvironment() environment {
 	if c := engine.CoreName(); c != "" {
 		blas += "/" + c
 	}
-	return environment{BLAS: blas, Threads: engine.Threads(), GoVersion: runtime.Version(), CPU: cpuModel()}
+	return environment{BLAS: blas, Threads: engine.Threads(), GoVersion: runtime.Version(), CPU: cpuModel(),
+		Commit: buildinfo.Revision()}
 }
 
 // cpuModel is the processor model from /proc/cpuinfo ("" where unavailable).

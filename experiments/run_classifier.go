@@ -220,7 +220,7 @@ func (r *classifierRun) record(status string) *results.Record {
 		Experiment: r.spec.Name, Method: r.spec.Method(), Labels: r.spec.Labels(),
 		ModelSeed: r.seed.Model, DataSeed: r.seed.Data, Status: status,
 		Iterations: r.state.Iter, Epochs: r.state.Iter / r.spec.ItersPerEpoch, TestSize: len(r.testY),
-		Seconds: r.elapsed(), BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU,
+		Seconds: r.elapsed(), BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,
 		ConfigHash: r.spec.Hash(), BestTestErrors: -1,
 	}
 	if rec.Epochs > 0 {

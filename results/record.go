@@ -43,6 +43,7 @@ type Record struct {
 	GoVersion        string    `json:"go_version"`                       // runtime.Version()
 	CPU              string    `json:"cpu,omitempty"`                    // processor model the run (last) trained on
 	ConfigHash       string    `json:"config_hash"`                      // hash of the run configuration
+	Commit           string    `json:"commit,omitempty"`                 // git revision of the binary that (last) trained it
 	Note             string    `json:"note,omitempty"`                   // e.g. divergence message
 }
 

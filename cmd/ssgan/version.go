@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ssgan/ssgan/internal/buildinfo"
 	"github.com/ssgan/ssgan/internal/engine"
 )
 
@@ -13,10 +14,14 @@ import (
 func newVersionCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version, Go version, BLAS in use and threads",
+		Short: "Print the version, source commit, Go version, BLAS in use and threads",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintf(cmd.OutOrStdout(), "ssgan %s, %s %s/%s, BLAS %s\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH, engine.Describe())
+			rev := buildinfo.Revision()
+			if rev == "" {
+				rev = "unknown"
+			}
+			_, err := fmt.Fprintf(cmd.OutOrStdout(), "ssgan %s (commit %s), %s %s/%s, BLAS %s\n", version, rev, runtime.Version(), runtime.GOOS, runtime.GOARCH, engine.Describe())
 			return err
 		},
 	}
