@@ -60,3 +60,23 @@ func TestFusedMatchesGorgonia(t *testing.T) {
 		})
 	}
 }
+
+// TestReLUValues checks the fused ReLU against gorgonia's x·[x ≥ 0] on the edge cases, NaN
+// included: a NaN must pass through so that a diverging run is detected.
+func TestReLUValues(t *testing.T) {
+	nan := float32(math.NaN())
+	tests := []struct {
+		x, y, dy float32
+	}{
+		{2.5, 2.5, 1}, {-3, 0, 0}, {0, 0, 1}, {nan, nan, 0},
+	}
+	for _, tt := range tests {
+		y := reluF32.f(tt.x)
+		if math.IsNaN(float64(tt.y)) {
+			assert.True(t, math.IsNaN(float64(y)), "relu(NaN) = %v", y)
+		} else {
+			assert.Equal(t, tt.y, y, "relu(%v)", tt.x)
+		}
+		assert.Equal(t, tt.dy, reluF32.df(tt.x, y), "relu'(%v)", tt.x)
+	}
+}

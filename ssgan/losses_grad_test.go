@@ -1,6 +1,7 @@
 package ssgan
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -11,22 +12,47 @@ import (
 	"github.com/ssgan/ssgan/core"
 )
 
+// fixedNoiseGraph returns a training graph whose noise layers draw the same values on every run
+// (the source is reseeded after each), so finite differences see a deterministic function and the
+// gradient checks cover the noise-on path the model trains with. With noisy false the noise
+// layers are off.
+func fixedNoiseGraph(noisy bool) *core.Graph {
+	if !noisy {
+		return core.NewGraph(core.Train, nil)
+	}
+	src := rand.NewPCG(3, 3)
+	g := core.NewGraph(core.Train, rand.New(src))
+	g.AfterRun(func() { src.Seed(3, 3) })
+	return g
+}
+
 // TestDLossGradient checks D's whole loss (row slices of one batch, supervised and unsupervised
-// terms, both forms) and the feature-matching loss against central finite differences.
+// terms, both forms, noise layers off and on) and the feature-matching loss against central
+// finite differences.
 func TestDLossGradient(t *testing.T) {
-	for _, tc := range []struct{ form, terms string }{
-		{"implicit", "s"}, {"implicit", "u"}, {"implicit", "f"}, {"explicit", "s"}, {"explicit", "u"}, {"explicit", "f"},
-	} {
+	type tcase struct {
+		form, terms string
+		noisy       bool
+	}
+	var cases []tcase
+	for _, form := range []string{"implicit", "explicit"} {
+		for _, terms := range []string{"s", "u", "f"} {
+			for _, noisy := range []bool{false, true} {
+				cases = append(cases, tcase{form, terms, noisy})
+			}
+		}
+	}
+	for _, tc := range cases {
 		form := tc.form
-		t.Run(form+"-"+tc.terms, func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s-%s-noise=%v", form, tc.terms, tc.noisy), func(t *testing.T) {
 			c := Defaults()
-			c.Form, c.InputDim, c.DHidden, c.Classes, c.Batch, c.InputNoise, c.HiddenNoise = form, 6, []int{5, 4}, 3, 4, 0, 0
+			c.Form, c.InputDim, c.DHidden, c.Classes, c.Batch = form, 6, []int{5, 4}, 3, 4
 			rng := rand.New(rand.NewPCG(1, 1))
 			d := NewDiscriminator(c, rng)
 			for _, p := range d.Params() {
 				p.FillNormal(rng, 0.7)
 			}
-			g := core.NewGraph(core.Train, nil)
+			g := fixedNoiseGraph(tc.noisy)
 			x, xb := g.Input("x", 3*c.Batch, c.InputDim)
 			for i := range xb {
 				xb[i] = rng.Float32()
@@ -59,14 +85,21 @@ func TestDLossGradient(t *testing.T) {
 	}
 }
 
-// TestGStepGradient checks G's feature-matching gradient through a frozen D.
+// TestGStepGradient checks G's feature-matching gradient through a frozen D, with D's noise
+// layers off and on.
 func TestGStepGradient(t *testing.T) {
+	for _, noisy := range []bool{false, true} {
+		t.Run(fmt.Sprintf("noise=%v", noisy), func(t *testing.T) { checkGStepGradient(t, noisy) })
+	}
+}
+
+func checkGStepGradient(t *testing.T, noisy bool) {
 	c := Defaults()
-	c.InputDim, c.DHidden, c.GHidden, c.Classes, c.Batch, c.NoiseDim, c.InputNoise, c.HiddenNoise = 6, []int{5, 4}, []int{5}, 3, 4, 3, 0, 0
+	c.InputDim, c.DHidden, c.GHidden, c.Classes, c.Batch, c.NoiseDim = 6, []int{5, 4}, []int{5}, 3, 4, 3
 	rng := rand.New(rand.NewPCG(2, 2))
 	d := NewDiscriminator(c, rng)
 	gen := NewGenerator(c, rng)
-	g := core.NewGraph(core.Train, nil)
+	g := fixedNoiseGraph(noisy)
 	z, zb := g.Input("z", c.Batch, c.NoiseDim)
 	for i := range zb {
 		zb[i] = rng.Float32()
