@@ -16,6 +16,15 @@ mkdir -p "$dest"
   echo "## Classification (final test errors of the model at the end of training)"
   echo
   "$ssgan" table "$runs" --format markdown
+  if "$ssgan" curves "$runs" --format markdown --png "$dest/curves.png" > /tmp/curves.$$ 2>/dev/null; then
+    echo
+    echo "## Test error per epoch"
+    echo
+    echo "![test error per epoch of every run](curves.png)"
+    echo
+    cat /tmp/curves.$$
+  fi
+  rm -f /tmp/curves.$$
   if "$ssgan" quality "$runs" --format markdown > /tmp/quality.$$ 2>/dev/null && grep -q '|' /tmp/quality.$$; then
     echo
     echo "## Sample quality of the article's GAN"
@@ -26,8 +35,8 @@ mkdir -p "$dest"
   echo
   echo "## Runs"
   echo
-  echo "| run | status | epochs | iterations | final test errors | best during training (not the result) | s/epoch | BLAS | threads | CPU |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| run | status | epochs | iterations | final test errors | best during training (not the result) | s/epoch | BLAS | threads | CPU | commit |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   find "$runs" -name result.json | sort | while read -r f; do
     python3 - "$f" "$runs" <<'PY'
 import json, os, sys
@@ -39,7 +48,7 @@ else:
     res = f'{r["final_test_errors"]} / {r["test_size"]}'
     best = f'{r["best_test_errors_during_training"]} (epoch {r["best_epoch"]})'
     spe = f'{r["seconds_per_epoch"]:.1f}'
-print(f'| {run} | {r["status"]} | {r["epochs"]} | {r["iterations"]} | {res} | {best} | {spe} | {r["blas"]} | {r["threads"]} | {r.get("cpu", "")} |')
+print(f'| {run} | {r["status"]} | {r["epochs"]} | {r["iterations"]} | {res} | {best} | {spe} | {r["blas"]} | {r["threads"]} | {r.get("cpu", "")} | {r.get("commit", "")[:12]} |')
 PY
   done
 } > "$dest/README.md"

@@ -5,6 +5,7 @@
 //	ssgan run NAME|SPEC.yaml     train over seeds, resumably
 //	ssgan table DIR              the results under DIR as a table
 //	ssgan quality DIR            the sample-quality table of the GAN runs under DIR
+//	ssgan curves DIR             the test error per epoch of the classifier runs under DIR
 //	ssgan sample RUN_DIR         a grid of samples from a GAN run's checkpoint
 //	ssgan version                version, Go, BLAS and threads
 package main

@@ -1,0 +1,297 @@
+package results
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// MetricsLogFile is the name of a run's JSON-lines log, one line per classifier epoch (the
+// experiments package writes it as experiments.MetricsFile).
+const MetricsLogFile = "metrics.jsonl"
+
+// CurvesTitle is the heading printed above the text and markdown learning-curve tables.
+const CurvesTitle = "Test error % per epoch"
+
+// Size in pixels of the PNG that SaveCurvesPlot writes.
+const (
+	CurvesPlotWidth  = 800
+	CurvesPlotHeight = 450
+)
+
+// Curve is the learning curve of one classifier run: its test errors after each logged epoch.
+type Curve struct {
+	// Run is the run's directory relative to the collected directory, with forward slashes
+	// (e.g. "mnist-ssgan-100/seed1").
+	Run string
+	// Epochs are the logged epochs, strictly increasing.
+	Epochs []int
+	// TestErrors[i] is the number of misclassified test images after Epochs[i].
+	TestErrors []int
+	// TestSize is the number of test images of every epoch.
+	TestSize int
+}
+
+// ErrorPct returns the test error in % after Epochs[i].
+func (c Curve) ErrorPct(i int) float64 {
+	return 100 * float64(c.TestErrors[i]) / float64(c.TestSize)
+}
+
+// epochLine is the part of a metrics.jsonl line that CollectCurves reads; TestErrors is nil on
+// the lines of GAN runs, which have no test error.
+type epochLine struct {
+	Epoch      int  `json:"epoch"`
+	TestErrors *int `json:"test_errors"`
+	TestSize   int  `json:"test_size"`
+}
+
+// CollectCurves walks dir recursively and reads the learning curve of every run directory with a
+// metrics.jsonl, sorted by Run. Runs in progress (without result.json) are included. Lines
+// without a test error are skipped, and so are the runs with none (GAN runs). A torn last line
+// (from a crash or a write in progress) is skipped silently; any other malformed line, a test
+// size that changes or is not positive, an impossible error count, or an epoch that does not
+// increase is an error naming the file and line. A directory with no classifier runs gives an
+// empty result, not an error.
+func CollectCurves(dir string) ([]Curve, error) {
+	var curves []Curve
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("results: collect %s: %w", dir, err)
+		}
+		if d.IsDir() || d.Name() != MetricsLogFile {
+			return nil
+		}
+		c, err := readCurve(path)
+		if err != nil || len(c.Epochs) == 0 {
+			return err
+		}
+		c.Run, err = runLabel(dir, filepath.Dir(path))
+		if err != nil {
+			return err
+		}
+		curves = append(curves, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(curves, func(a, b Curve) int { return cmp.Compare(a.Run, b.Run) })
+	return curves, nil
+}
+
+// runLabel names the run directory runDir by its path relative to dir, or by its own base name
+// when it is dir itself.
+func runLabel(dir, runDir string) (string, error) {
+	rel, err := filepath.Rel(dir, runDir)
+	if err != nil {
+		return "", fmt.Errorf("results: collect %s: %w", dir, err)
+	}
+	if rel == "." {
+		abs, err := filepath.Abs(runDir)
+		if err != nil {
+			return "", fmt.Errorf("results: collect %s: %w", dir, err)
+		}
+		return filepath.Base(abs), nil
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// readCurve reads the epochs with a test error from the metrics.jsonl at path (Run is left empty).
+func readCurve(path string) (Curve, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Curve{}, fmt.Errorf("results: read %s: %w", path, err)
+	}
+	defer f.Close()
+	var c Curve
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	var bad error // a malformed line: an error unless it is the last one
+	for n := 1; sc.Scan(); n++ {
+		if bad != nil {
+			return Curve{}, bad
+		}
+		var l epochLine
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			bad = fmt.Errorf("results: %s line %d: %w", path, n, err)
+			continue
+		}
+		if l.TestErrors == nil {
+			continue
+		}
+		switch {
+		case l.TestSize <= 0:
+			return Curve{}, fmt.Errorf("results: %s line %d: test size %d", path, n, l.TestSize)
+		case c.TestSize != 0 && l.TestSize != c.TestSize:
+			return Curve{}, fmt.Errorf("results: %s line %d: test size %d, earlier lines %d", path, n, l.TestSize, c.TestSize)
+		case *l.TestErrors < 0 || *l.TestErrors > l.TestSize:
+			return Curve{}, fmt.Errorf("results: %s line %d: %d test errors out of %d", path, n, *l.TestErrors, l.TestSize)
+		case len(c.Epochs) > 0 && l.Epoch <= c.Epochs[len(c.Epochs)-1]:
+			return Curve{}, fmt.Errorf("results: %s line %d: epoch %d after epoch %d", path, n, l.Epoch, c.Epochs[len(c.Epochs)-1])
+		}
+		c.TestSize = l.TestSize
+		c.Epochs = append(c.Epochs, l.Epoch)
+		c.TestErrors = append(c.TestErrors, *l.TestErrors)
+	}
+	if err := sc.Err(); err != nil {
+		return Curve{}, fmt.Errorf("results: read %s: %w", path, err)
+	}
+	return c, nil
+}
+
+// curveGrid is the table of learning curves: the union of the runs' epochs, ascending, and
+// cell[i][j], the error % of run j after epochs[i] (ok false where the run lacks that epoch).
+type curveGrid struct {
+	epochs []int
+	pct    [][]float64
+	ok     [][]bool
+}
+
+// buildCurveGrid lines the curves up by epoch.
+func buildCurveGrid(curves []Curve) curveGrid {
+	var g curveGrid
+	for _, c := range curves {
+		g.epochs = append(g.epochs, c.Epochs...)
+	}
+	slices.Sort(g.epochs)
+	g.epochs = slices.Compact(g.epochs)
+	for _, e := range g.epochs {
+		pct, ok := make([]float64, len(curves)), make([]bool, len(curves))
+		for j, c := range curves {
+			if i, found := slices.BinarySearch(c.Epochs, e); found {
+				pct[j], ok[j] = c.ErrorPct(i), true
+			}
+		}
+		g.pct, g.ok = append(g.pct, pct), append(g.ok, ok)
+	}
+	return g
+}
+
+// mean is the mean error % over the runs at row i, ok false unless every run has that epoch.
+func (g curveGrid) mean(i int) (float64, bool) {
+	sum := 0.0
+	for j, ok := range g.ok[i] {
+		if !ok {
+			return 0, false
+		}
+		sum += g.pct[i][j]
+	}
+	return sum / float64(len(g.ok[i])), true
+}
+
+// RenderCurves writes the learning curves to w with one row per epoch and one column per run
+// giving its test error %, plus a mean column when there are two runs or more: an aligned text
+// table ("text") or a GitHub markdown table ("markdown"), each under the CurvesTitle heading and
+// followed by a footnote, or CSV with raw numbers ("csv"). A run without the epoch has an empty
+// cell, and so has the mean unless every run has it. Any other format is an error.
+func RenderCurves(w io.Writer, curves []Curve, format string) error {
+	switch format {
+	case FormatText:
+		return renderCurvesTable(w, curves, CurvesTitle+"\n\n")
+	case FormatMarkdown:
+		return renderCurvesTable(w, curves, "### "+CurvesTitle+"\n\n", tablewriter.WithRenderer(renderer.NewMarkdown()))
+	case FormatCSV:
+		return renderCurvesCSV(w, curves)
+	default:
+		return fmt.Errorf("results: unknown table format %q (want %q, %q or %q)", format, FormatText, FormatMarkdown, FormatCSV)
+	}
+}
+
+// renderCurvesTable writes the heading, the table with tablewriter, then the footnote.
+func renderCurvesTable(w io.Writer, curves []Curve, heading string, opts ...tablewriter.Option) error {
+	fail := func(err error) error { return fmt.Errorf("results: render curves: %w", err) }
+	if _, err := io.WriteString(w, heading); err != nil {
+		return fail(err)
+	}
+	g := buildCurveGrid(curves)
+	withMean := len(curves) >= 2
+	header := []string{"Epoch"}
+	for _, c := range curves {
+		header = append(header, c.Run)
+	}
+	if withMean {
+		header = append(header, "mean")
+	}
+	opts = append([]tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off)}, opts...)
+	tbl := tablewriter.NewTable(w, opts...)
+	tbl.Header(header)
+	for i, e := range g.epochs {
+		row := []string{strconv.Itoa(e)}
+		for j := range curves {
+			row = append(row, pctCell(g.pct[i][j], g.ok[i][j]))
+		}
+		if withMean {
+			row = append(row, pctCell(g.mean(i)))
+		}
+		if err := tbl.Append(row); err != nil {
+			return fail(err)
+		}
+	}
+	if err := tbl.Render(); err != nil {
+		return fail(err)
+	}
+	note := "Test error % of each run's model after the epoch; an empty cell: the run has not logged that epoch."
+	if withMean {
+		note += " Mean over the runs, only at the epochs every run has logged."
+	}
+	if _, err := fmt.Fprintf(w, "\n- %s\n", note); err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
+// pctCell formats an error % with 2 decimals, "" when !ok.
+func pctCell(pct float64, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return strconv.FormatFloat(pct, 'f', 2, 64)
+}
+
+// renderCurvesCSV writes the table as CSV: a header "epoch", the runs and "mean" (with two runs
+// or more), then one record per epoch with raw error % (8 significant digits; empty where
+// missing).
+func renderCurvesCSV(w io.Writer, curves []Curve) error {
+	g := buildCurveGrid(curves)
+	withMean := len(curves) >= 2
+	header := []string{"epoch"}
+	for _, c := range curves {
+		header = append(header, c.Run)
+	}
+	if withMean {
+		header = append(header, "mean")
+	}
+	rows := [][]string{header}
+	cell := func(pct float64, ok bool) string {
+		if !ok {
+			return ""
+		}
+		return num(pct)
+	}
+	for i, e := range g.epochs {
+		row := []string{strconv.Itoa(e)}
+		for j := range curves {
+			row = append(row, cell(g.pct[i][j], g.ok[i][j]))
+		}
+		if withMean {
+			row = append(row, cell(g.mean(i)))
+		}
+		rows = append(rows, row)
+	}
+	if err := csv.NewWriter(w).WriteAll(rows); err != nil {
+		return fmt.Errorf("results: render curves csv: %w", err)
+	}
+	return nil
+}
