@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -179,23 +180,65 @@ func buildCurveGrid(curves []Curve) curveGrid {
 	return g
 }
 
-// mean is the mean error % over the runs at row i, ok false unless every run has that epoch.
-func (g curveGrid) mean(i int) (float64, bool) {
+// meanColumn is a mean column of the table: the runs of one experiment (the runs sharing the
+// folder above their seed folder), when it has two runs or more.
+type meanColumn struct {
+	name string
+	runs []int
+}
+
+// meanColumns groups the runs by experiment. The column is "mean" when all runs belong to one
+// experiment, else "mean <experiment>": a mean over different experiments would mean nothing.
+func meanColumns(curves []Curve) []meanColumn {
+	var cols []meanColumn
+	at := map[string]int{}
+	for j, c := range curves {
+		exp := path.Dir(c.Run) // "." for the seed folders of DIR itself: one experiment
+		k, seen := at[exp]
+		if !seen {
+			k = len(cols)
+			at[exp] = k
+			cols = append(cols, meanColumn{name: exp})
+		}
+		cols[k].runs = append(cols[k].runs, j)
+	}
+	out := cols[:0]
+	for _, col := range cols {
+		if len(col.runs) >= 2 {
+			out = append(out, col)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	if len(out) == 1 && len(cols) == 1 {
+		out[0].name = "mean"
+	} else {
+		for i := range out {
+			out[i].name = "mean " + out[i].name
+		}
+	}
+	return out
+}
+
+// mean is the mean error % over the given runs at row i, ok false unless each of them has that
+// epoch.
+func (g curveGrid) mean(i int, runs []int) (float64, bool) {
 	sum := 0.0
-	for j, ok := range g.ok[i] {
-		if !ok {
+	for _, j := range runs {
+		if !g.ok[i][j] {
 			return 0, false
 		}
 		sum += g.pct[i][j]
 	}
-	return sum / float64(len(g.ok[i])), true
+	return sum / float64(len(runs)), true
 }
 
 // RenderCurves writes the learning curves to w with one row per epoch and one column per run
-// giving its test error %, plus a mean column when there are two runs or more: an aligned text
+// giving its test error %, plus a mean column per experiment with two runs or more: an aligned text
 // table ("text") or a GitHub markdown table ("markdown"), each under the CurvesTitle heading and
 // followed by a footnote, or CSV with raw numbers ("csv"). A run without the epoch has an empty
-// cell, and so has the mean unless every run has it. Any other format is an error.
+// cell, and so has a mean unless each of its runs has it. Any other format is an error.
 func RenderCurves(w io.Writer, curves []Curve, format string) error {
 	switch format {
 	case FormatText:
@@ -215,14 +258,13 @@ func renderCurvesTable(w io.Writer, curves []Curve, heading string, opts ...tabl
 	if _, err := io.WriteString(w, heading); err != nil {
 		return fail(err)
 	}
-	g := buildCurveGrid(curves)
-	withMean := len(curves) >= 2
+	g, means := buildCurveGrid(curves), meanColumns(curves)
 	header := []string{"Epoch"}
 	for _, c := range curves {
 		header = append(header, c.Run)
 	}
-	if withMean {
-		header = append(header, "mean")
+	for _, m := range means {
+		header = append(header, m.name)
 	}
 	opts = append([]tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off)}, opts...)
 	tbl := tablewriter.NewTable(w, opts...)
@@ -232,8 +274,8 @@ func renderCurvesTable(w io.Writer, curves []Curve, heading string, opts ...tabl
 		for j := range curves {
 			row = append(row, pctCell(g.pct[i][j], g.ok[i][j]))
 		}
-		if withMean {
-			row = append(row, pctCell(g.mean(i)))
+		for _, m := range means {
+			row = append(row, pctCell(g.mean(i, m.runs)))
 		}
 		if err := tbl.Append(row); err != nil {
 			return fail(err)
@@ -243,8 +285,8 @@ func renderCurvesTable(w io.Writer, curves []Curve, heading string, opts ...tabl
 		return fail(err)
 	}
 	note := "Test error % of each run's model after the epoch; an empty cell: the run has not logged that epoch."
-	if withMean {
-		note += " Mean over the runs, only at the epochs every run has logged."
+	if len(means) > 0 {
+		note += " Means over the seeds of one experiment, only at the epochs each of them has logged."
 	}
 	if _, err := fmt.Fprintf(w, "\n- %s\n", note); err != nil {
 		return fail(err)
@@ -260,18 +302,16 @@ func pctCell(pct float64, ok bool) string {
 	return strconv.FormatFloat(pct, 'f', 2, 64)
 }
 
-// renderCurvesCSV writes the table as CSV: a header "epoch", the runs and "mean" (with two runs
-// or more), then one record per epoch with raw error % (8 significant digits; empty where
+// renderCurvesCSV writes the table as CSV: a header "epoch", the runs and the mean columns, then one record per epoch with raw error % (8 significant digits; empty where
 // missing).
 func renderCurvesCSV(w io.Writer, curves []Curve) error {
-	g := buildCurveGrid(curves)
-	withMean := len(curves) >= 2
+	g, means := buildCurveGrid(curves), meanColumns(curves)
 	header := []string{"epoch"}
 	for _, c := range curves {
 		header = append(header, c.Run)
 	}
-	if withMean {
-		header = append(header, "mean")
+	for _, m := range means {
+		header = append(header, m.name)
 	}
 	rows := [][]string{header}
 	cell := func(pct float64, ok bool) string {
@@ -285,8 +325,8 @@ func renderCurvesCSV(w io.Writer, curves []Curve) error {
 		for j := range curves {
 			row = append(row, cell(g.pct[i][j], g.ok[i][j]))
 		}
-		if withMean {
-			row = append(row, cell(g.mean(i)))
+		for _, m := range means {
+			row = append(row, cell(g.mean(i, m.runs)))
 		}
 		rows = append(rows, row)
 	}

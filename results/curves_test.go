@@ -215,3 +215,32 @@ func TestCurveSeries(t *testing.T) {
 		assert.Equal(t, tc.want, legendNames(curves), "%v", tc.runs)
 	}
 }
+
+// TestMeanColumns checks that means are taken per experiment, never across experiments.
+func TestMeanColumns(t *testing.T) {
+	runs := func(names ...string) []Curve {
+		cs := make([]Curve, len(names))
+		for i, n := range names {
+			cs[i].Run = n
+		}
+		return cs
+	}
+	tests := []struct {
+		name string
+		runs []Curve
+		want []meanColumn
+	}{
+		{"one run", runs("a/seed1"), nil},
+		{"one experiment", runs("a/seed1", "a/seed2"), []meanColumn{{"mean", []int{0, 1}}}},
+		{"two experiments", runs("a/seed1", "a/seed2", "b/seed1", "b/seed2", "b/seed3"),
+			[]meanColumn{{"mean a", []int{0, 1}}, {"mean b", []int{2, 3, 4}}}},
+		{"a single-seed experiment beside another", runs("a/seed1", "a/seed2", "b/seed1"),
+			[]meanColumn{{"mean a", []int{0, 1}}}},
+		{"the seed folders of one experiment's directory", runs("seed1", "seed2"), []meanColumn{{"mean", []int{0, 1}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, meanColumns(tt.runs))
+		})
+	}
+}
