@@ -171,12 +171,30 @@ func hashOf(op interface{ WriteHash(hash.Hash) }) uint32 {
 	return h.Sum32()
 }
 
+// minParallel is the number of elements below which a loop is not worth splitting.
+const minParallel = 1 << 15
+
 // parallelFor splits [0, n) into two halves run concurrently when n is large. Each element is
 // computed independently, so results do not depend on the split.
 func parallelFor(n int, body func(lo, hi int)) {
-	const minParallel = 1 << 15
-	if n < minParallel {
-		body(0, n)
+	inHalves(n, n >= minParallel, body)
+}
+
+// forRows runs body(i) for each row i of a (rows × cols) matrix, splitting the rows in two
+// concurrent halves when the matrix is large. Row loops keep the column index out of the inner
+// loop (an index modulo per element costs more than the arithmetic it serves).
+func forRows(rows, cols int, body func(i int)) {
+	inHalves(rows, rows*cols >= minParallel, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			body(i)
+		}
+	})
+}
+
+// inHalves runs run(0, n), or run(0, n/2) and run(n/2, n) concurrently when parallel.
+func inHalves(n int, parallel bool, run func(lo, hi int)) {
+	if !parallel || n < 2 {
+		run(0, n)
 		return
 	}
 	var wg sync.WaitGroup
@@ -184,31 +202,7 @@ func parallelFor(n int, body func(lo, hi int)) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		body(mid, n)
-	}()
-	body(0, mid)
-	wg.Wait()
-}
-
-// forRows runs body(i) for each row i of a (rows × cols) matrix, splitting the rows in two
-// concurrent halves when the matrix is large. Row loops keep the column index out of the inner
-// loop (an index modulo per element costs more than the arithmetic it serves).
-func forRows(rows, cols int, body func(i int)) {
-	run := func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			body(i)
-		}
-	}
-	if rows*cols < 1<<15 || rows < 2 {
-		run(0, rows)
-		return
-	}
-	var wg sync.WaitGroup
-	mid := rows / 2
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		run(mid, rows)
+		run(mid, n)
 	}()
 	run(0, mid)
 	wg.Wait()

@@ -68,12 +68,7 @@ func TestCurvesCmd(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			out, err := runCmd(t, newCurvesCmd, tc.args...)
 			require.NoError(t, err)
-			for _, s := range tc.contains {
-				assert.Contains(t, out, s)
-			}
-			for _, s := range tc.notContains {
-				assert.NotContains(t, out, s)
-			}
+			assertOutput(t, out, tc.contains, tc.notContains)
 		})
 	}
 }

@@ -56,9 +56,7 @@ func TestQualityCmd(t *testing.T) {
 	for _, tc := range tests {
 		out, err := runCmd(t, newQualityCmd, tc.args...)
 		require.NoError(t, err)
-		for _, s := range tc.contains {
-			assert.Contains(t, out, s)
-		}
+		assertOutput(t, out, tc.contains, nil)
 	}
 	_, err := runCmd(t, newQualityCmd, t.TempDir())
 	require.ErrorContains(t, err, "no quality.json under ")

@@ -59,12 +59,7 @@ func TestTableCmd(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			out, err := runCmd(t, newTableCmd, tc.args...)
 			require.NoError(t, err)
-			for _, s := range tc.contains {
-				assert.Contains(t, out, s)
-			}
-			for _, s := range tc.notContains {
-				assert.NotContains(t, out, s)
-			}
+			assertOutput(t, out, tc.contains, tc.notContains)
 		})
 	}
 }
