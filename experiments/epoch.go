@@ -43,10 +43,20 @@ func (h *epochHook) After(s *core.State) error {
 	if r.opt.Terminal {
 		r.logf("\r\033[K")
 	}
-	r.logf("%s %s epoch %d/%d  test err %.2f %% (%d)  loss_lab %.4f  loss_unl %.4f  loss_gen %.4f  %.1f s/epoch  ETA %s\n",
+	r.logf("%s %s epoch %d/%d  test err %.2f %% (%d)  %s  %.1f s/epoch  ETA %s\n",
 		r.spec.Name, r.seed.Dir(), epoch, r.spec.Epochs, 100*float64(errs)/float64(len(r.testY)), errs,
-		train["loss_lab"], train["loss_unl"], train["loss_gen"], r.elapsed()/float64(epoch), eta)
+		r.lossSummary(train), r.elapsed()/float64(epoch), eta)
 	return nil
+}
+
+// lossSummary formats the epoch's mean losses: the labeled loss, and for an SSGAN the
+// unlabeled and generator losses too (a supervised run has none to show).
+func (r *classifierRun) lossSummary(train map[string]float64) string {
+	s := fmt.Sprintf("loss_lab %.4f", train["loss_lab"])
+	if r.spec.Model.Method == "ssgan" {
+		s += fmt.Sprintf("  loss_unl %.4f  loss_gen %.4f", train["loss_unl"], train["loss_gen"])
+	}
+	return s
 }
 
 // progress prints the within-epoch progress.
