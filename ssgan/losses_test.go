@@ -62,7 +62,7 @@ func TestLossValues(t *testing.T) {
 			want:   0.5 * (100 + ln(2)),
 		},
 		{
-			name: "feature matching: batch means (2, 3) and (1, 1)",
+			name:   "feature matching: batch means (2, 3) and (1, 1)",
 			inputs: map[string][][]float32{"r": {{1, 2}, {3, 4}}, "g": {{0, 0}, {2, 2}}},
 			loss:   func(in map[string]*G.Node) (*G.Node, error) { return FeatureMatchingLoss(in["r"], in["g"]) },
 			want:   (1.0 + 4.0) / 2,
