@@ -74,5 +74,5 @@ func SaveCurvesPlot(path string, curves []Curve) error {
 	if len(curves) == 0 {
 		return fmt.Errorf("results: plot %s: no curves", path)
 	}
-	return SaveLinePlot(path, CurvesPlotWidth, CurvesPlotHeight, CurveSeries(curves)...)
+	return SaveLinePlotWith(path, CurvesPlotWidth, CurvesPlotHeight, PlotOptions{LogY: true}, CurveSeries(curves)...)
 }

@@ -1,6 +1,7 @@
 package results
 
 import (
+	"image"
 	"image/png"
 	"math"
 	"os"
@@ -89,4 +90,68 @@ func TestTicks(t *testing.T) {
 	assert.Equal(t, "30k", tickLabel(30000))
 	assert.Equal(t, "0.6", tickLabel(0.6000000000000001))
 	assert.Equal(t, "250", tickLabel(250))
+}
+
+func TestLogTicks(t *testing.T) {
+	tests := []struct {
+		name   string
+		lo, hi float64 // log10 of the range
+		want   []float64
+	}{
+		{"1 % to 25 %", 0, math.Log10(25), []float64{1, 2, 5, 10, 20}},
+		{"0.9 % to 30 %", math.Log10(0.9), math.Log10(30), []float64{1, 2, 5, 10, 20}},
+		{"narrow: falls back to linear ticks of the logs", math.Log10(1.2), math.Log10(1.8), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := logTicks(tt.lo, tt.hi)
+			if tt.want == nil {
+				assert.Equal(t, ticks(tt.lo, tt.hi), got)
+				return
+			}
+			values := make([]float64, len(got))
+			for i, g := range got {
+				values[i] = math.Pow(10, g)
+			}
+			assert.InDeltaSlice(t, tt.want, values, 1e-9)
+		})
+	}
+}
+
+func TestLinePlotLogY(t *testing.T) {
+	s := Series{Name: "err", X: []float64{1, 2, 3}, Y: []float64{20, 0, 1}, Color: ColorDLoss}
+	img, err := LinePlotWith(200, 120, PlotOptions{LogY: true}, s)
+	require.NoError(t, err)
+	assert.Equal(t, 200, img.Bounds().Dx())
+	// All values 0: nothing to place on a log scale, so the plot is drawn linear, not refused.
+	_, err = LinePlotWith(200, 120, PlotOptions{LogY: true}, Series{Name: "zero", X: []float64{1, 2}, Y: []float64{0, 0}})
+	require.NoError(t, err)
+}
+
+func TestLegendLayout(t *testing.T) {
+	named := func(names ...string) []Series {
+		s := make([]Series, len(names))
+		for i, n := range names {
+			s[i].Name = n
+		}
+		return s
+	}
+	w := textWidth("abcd") // every name below is 4 characters wide
+	tests := []struct {
+		name   string
+		x1     int
+		series []Series
+		want   []image.Point
+	}{
+		{"one row", 1000, named("abcd", "efgh"), []image.Point{{10, 6}, {10 + 16 + w + 16, 6}}},
+		{"wraps", 10 + 2*(16+w) + 16, named("abcd", "efgh", "ijkl"),
+			[]image.Point{{10, 6}, {10 + 16 + w + 16, 6}, {10, 6 + legendRowHeight}}},
+		{"an entry wider than the row stays on its own row", 20, named("abcd", "efgh"),
+			[]image.Point{{10, 6}, {10, 6 + legendRowHeight}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, legendLayout(tt.series, 10, tt.x1))
+		})
+	}
 }
