@@ -8,13 +8,14 @@ import (
 	"syscall"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/results"
 )
 
 // Files of a run directory DIR/<experiment>/<seed>/.
 const (
 	SpecFile       = "spec.yaml"
 	SplitFile      = "split.json"
-	MetricsFile    = "metrics.jsonl"
+	MetricsFile    = results.MetricsLogFile
 	CheckpointFile = "checkpoint.gob"
 	LockFile       = "lock"
 )

@@ -12,23 +12,29 @@ import (
 // unreadable or malformed record stops the walk with an error naming its
 // path. A directory with no records gives an empty result, not an error.
 func Collect(dir string) ([]Record, error) {
-	var recs []Record
+	return collectFiles(dir, RecordFile, ReadRecord)
+}
+
+// collectFiles walks dir recursively in lexical path order and reads every file with exactly the
+// given name; the first error stops the walk.
+func collectFiles[T any](dir, name string, read func(path string) (T, error)) ([]T, error) {
+	var out []T
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("results: collect %s: %w", dir, err)
 		}
-		if d.IsDir() || d.Name() != RecordFile {
+		if d.IsDir() || d.Name() != name {
 			return nil
 		}
-		rec, err := ReadRecord(path)
+		v, err := read(path)
 		if err != nil {
 			return err
 		}
-		recs = append(recs, rec)
+		out = append(out, v)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return recs, nil
+	return out, nil
 }

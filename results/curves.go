@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,12 +14,11 @@ import (
 	"strconv"
 
 	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
 
 // MetricsLogFile is the name of a run's JSON-lines log, one line per classifier epoch (the
-// experiments package writes it as experiments.MetricsFile).
+// experiments package writes it, as experiments.MetricsFile).
 const MetricsLogFile = "metrics.jsonl"
 
 // CurvesTitle is the heading printed above the text and markdown learning-curve tables.
@@ -66,27 +64,20 @@ type epochLine struct {
 // increase is an error naming the file and line. A directory with no classifier runs gives an
 // empty result, not an error.
 func CollectCurves(dir string) ([]Curve, error) {
-	var curves []Curve
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("results: collect %s: %w", dir, err)
-		}
-		if d.IsDir() || d.Name() != MetricsLogFile {
-			return nil
-		}
+	all, err := collectFiles(dir, MetricsLogFile, func(path string) (Curve, error) {
 		c, err := readCurve(path)
-		if err != nil || len(c.Epochs) == 0 {
-			return err
+		if err != nil {
+			return Curve{}, err
 		}
 		c.Run, err = runLabel(dir, filepath.Dir(path))
-		if err != nil {
-			return err
-		}
-		curves = append(curves, c)
-		return nil
+		return c, err
 	})
 	if err != nil {
 		return nil, err
+	}
+	curves := slices.DeleteFunc(all, func(c Curve) bool { return len(c.Epochs) == 0 })
+	if len(curves) == 0 {
+		return nil, nil
 	}
 	slices.SortFunc(curves, func(a, b Curve) int { return cmp.Compare(a.Run, b.Run) })
 	return curves, nil
@@ -240,16 +231,35 @@ func (g curveGrid) mean(i int, runs []int) (float64, bool) {
 // followed by a footnote, or CSV with raw numbers ("csv"). A run without the epoch has an empty
 // cell, and so has a mean unless each of its runs has it. Any other format is an error.
 func RenderCurves(w io.Writer, curves []Curve, format string) error {
-	switch format {
-	case FormatText:
-		return renderCurvesTable(w, curves, CurvesTitle+"\n\n")
-	case FormatMarkdown:
-		return renderCurvesTable(w, curves, "### "+CurvesTitle+"\n\n", tablewriter.WithRenderer(renderer.NewMarkdown()))
-	case FormatCSV:
-		return renderCurvesCSV(w, curves)
-	default:
-		return fmt.Errorf("results: unknown table format %q (want %q, %q or %q)", format, FormatText, FormatMarkdown, FormatCSV)
+	return renderAs(format, CurvesTitle,
+		func(heading string, opts ...tablewriter.Option) error {
+			return renderCurvesTable(w, curves, heading, opts...)
+		},
+		func() error { return renderCurvesCSV(w, curves) })
+}
+
+// curveRecords lays the curves out as records: a header (first, the runs, the mean columns) and
+// one record per epoch whose cells cell formats from an error % (ok false where missing).
+func curveRecords(curves []Curve, first string, cell func(pct float64, ok bool) string) (header []string, rows [][]string) {
+	g, means := buildCurveGrid(curves), meanColumns(curves)
+	header = []string{first}
+	for _, c := range curves {
+		header = append(header, c.Run)
 	}
+	for _, m := range means {
+		header = append(header, m.name)
+	}
+	for i, e := range g.epochs {
+		row := []string{strconv.Itoa(e)}
+		for j := range curves {
+			row = append(row, cell(g.pct[i][j], g.ok[i][j]))
+		}
+		for _, m := range means {
+			row = append(row, cell(g.mean(i, m.runs)))
+		}
+		rows = append(rows, row)
+	}
+	return header, rows
 }
 
 // renderCurvesTable writes the heading, the table with tablewriter, then the footnote.
@@ -258,34 +268,18 @@ func renderCurvesTable(w io.Writer, curves []Curve, heading string, opts ...tabl
 	if _, err := io.WriteString(w, heading); err != nil {
 		return fail(err)
 	}
-	g, means := buildCurveGrid(curves), meanColumns(curves)
-	header := []string{"Epoch"}
-	for _, c := range curves {
-		header = append(header, c.Run)
-	}
-	for _, m := range means {
-		header = append(header, m.name)
-	}
+	header, rows := curveRecords(curves, "Epoch", pctCell)
 	opts = append([]tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off)}, opts...)
 	tbl := tablewriter.NewTable(w, opts...)
 	tbl.Header(header)
-	for i, e := range g.epochs {
-		row := []string{strconv.Itoa(e)}
-		for j := range curves {
-			row = append(row, pctCell(g.pct[i][j], g.ok[i][j]))
-		}
-		for _, m := range means {
-			row = append(row, pctCell(g.mean(i, m.runs)))
-		}
-		if err := tbl.Append(row); err != nil {
-			return fail(err)
-		}
+	if err := tbl.Bulk(rows); err != nil {
+		return fail(err)
 	}
 	if err := tbl.Render(); err != nil {
 		return fail(err)
 	}
 	note := "Test error % of each run's model after the epoch; an empty cell: the run has not logged that epoch."
-	if len(means) > 0 {
+	if len(meanColumns(curves)) > 0 {
 		note += " Means over the seeds of one experiment, only at the epochs each of them has logged."
 	}
 	if _, err := fmt.Fprintf(w, "\n- %s\n", note); err != nil {
@@ -305,31 +299,13 @@ func pctCell(pct float64, ok bool) string {
 // renderCurvesCSV writes the table as CSV: a header "epoch", the runs and the mean columns, then one record per epoch with raw error % (8 significant digits; empty where
 // missing).
 func renderCurvesCSV(w io.Writer, curves []Curve) error {
-	g, means := buildCurveGrid(curves), meanColumns(curves)
-	header := []string{"epoch"}
-	for _, c := range curves {
-		header = append(header, c.Run)
-	}
-	for _, m := range means {
-		header = append(header, m.name)
-	}
-	rows := [][]string{header}
-	cell := func(pct float64, ok bool) string {
+	header, rows := curveRecords(curves, "epoch", func(pct float64, ok bool) string {
 		if !ok {
 			return ""
 		}
 		return num(pct)
-	}
-	for i, e := range g.epochs {
-		row := []string{strconv.Itoa(e)}
-		for j := range curves {
-			row = append(row, cell(g.pct[i][j], g.ok[i][j]))
-		}
-		for _, m := range means {
-			row = append(row, cell(g.mean(i, m.runs)))
-		}
-		rows = append(rows, row)
-	}
+	})
+	rows = append([][]string{header}, rows...)
 	if err := csv.NewWriter(w).WriteAll(rows); err != nil {
 		return fmt.Errorf("results: render curves csv: %w", err)
 	}

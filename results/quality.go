@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/ssgan/ssgan/internal/fsutil"
 )
@@ -96,25 +94,7 @@ func ReadQuality(path string) (QualityRecord, error) {
 // order. The first unreadable one stops the walk with an error naming its path; no files give
 // an empty result.
 func CollectQuality(dir string) ([]QualityRecord, error) {
-	var out []QualityRecord
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("results: collect %s: %w", dir, err)
-		}
-		if d.IsDir() || d.Name() != QualityFile {
-			return nil
-		}
-		q, err := ReadQuality(path)
-		if err != nil {
-			return err
-		}
-		out = append(out, q)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return collectFiles(dir, QualityFile, ReadQuality)
 }
 
 // writeFileAtomic writes data atomically (see fsutil.WriteFile).

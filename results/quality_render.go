@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
 
@@ -21,16 +20,11 @@ func RenderQuality(w io.Writer, t *QualityTable, format string) error {
 	if t == nil {
 		return fmt.Errorf("results: render quality: nil table")
 	}
-	switch format {
-	case FormatText:
-		return renderQualityTable(w, t, QualityTitle+"\n\n")
-	case FormatMarkdown:
-		return renderQualityTable(w, t, "### "+QualityTitle+"\n\n", tablewriter.WithRenderer(renderer.NewMarkdown()))
-	case FormatCSV:
-		return renderQualityCSV(w, t)
-	default:
-		return fmt.Errorf("results: unknown table format %q (want %q, %q or %q)", format, FormatText, FormatMarkdown, FormatCSV)
-	}
+	return renderAs(format, QualityTitle,
+		func(heading string, opts ...tablewriter.Option) error {
+			return renderQualityTable(w, t, heading, opts...)
+		},
+		func() error { return renderQualityCSV(w, t) })
 }
 
 // renderQualityTable writes the heading, t with tablewriter, then the footnotes.

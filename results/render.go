@@ -38,13 +38,27 @@ func Render(w io.Writer, t *Table, format string) error {
 	if t == nil {
 		return fmt.Errorf("results: render: nil table")
 	}
+	return renderAs(format, "",
+		func(_ string, opts ...tablewriter.Option) error { return renderTable(w, t, opts...) },
+		func() error { return renderCSV(w, t) })
+}
+
+// renderAs dispatches on format: table with a heading made of title ("" for none) and, for
+// markdown, the markdown renderer; csv for CSV; an error naming the formats otherwise.
+func renderAs(format, title string, table func(heading string, opts ...tablewriter.Option) error, csv func() error) error {
 	switch format {
 	case FormatText:
-		return renderTable(w, t)
+		if title != "" {
+			title += "\n\n"
+		}
+		return table(title)
 	case FormatMarkdown:
-		return renderTable(w, t, tablewriter.WithRenderer(renderer.NewMarkdown()))
+		if title != "" {
+			title = "### " + title + "\n\n"
+		}
+		return table(title, tablewriter.WithRenderer(renderer.NewMarkdown()))
 	case FormatCSV:
-		return renderCSV(w, t)
+		return csv()
 	default:
 		return fmt.Errorf("results: unknown table format %q (want %q, %q or %q)", format, FormatText, FormatMarkdown, FormatCSV)
 	}
