@@ -32,8 +32,14 @@ type wnLinearOp struct {
 	id    int
 	t, y  *tensor.Dense // x·V and the output
 	r, s  []float32     // ‖V‖ per column and g/‖V‖
+	acc   []float64     // scratch for the column norms
 	n, in int
 	out   int
+
+	// run counts the forward passes; dz = dy ⊙ s is shared by the dx and dV ops of the backward
+	// pass that follows, computed by whichever runs first (dzRun records for which pass).
+	run, dzRun int
+	dz         []float32
 }
 
 var wnLinearCount int
@@ -69,8 +75,10 @@ func (op *wnLinearOp) Do(in ...G.Value) (G.Value, error) {
 		op.t = tensor.New(tensor.Of(tensor.Float32), tensor.WithShape(op.n, op.out))
 		op.y = tensor.New(tensor.Of(tensor.Float32), tensor.WithShape(op.n, op.out))
 		op.r, op.s = make([]float32, op.out), make([]float32, op.out)
+		op.acc = make([]float64, op.out)
 	}
-	columnNorms(v, op.in, op.out, op.r)
+	op.run++
+	columnNorms(v, op.in, op.out, op.r, op.acc)
 	for j := range op.s {
 		op.s[j] = g[j] / op.r[j]
 	}
@@ -130,7 +138,7 @@ type wnGradOp struct {
 	fwd   *wnLinearOp
 	which int
 	buf   *tensor.Dense
-	dz    []float32
+	c     []float32 // gradV's per-column factor dg ⊙ g / ‖V‖²
 }
 
 func (op *wnGradOp) Arity() int {
@@ -197,7 +205,10 @@ func (op *wnGradOp) Do(in ...G.Value) (G.Value, error) {
 		x, v, g, dg := f32(in[1]), f32(in[2]), f32(in[3]), f32(in[4])
 		dz := op.scaled(dy)
 		gemm(blas.Trans, blas.NoTrans, x, f.n, f.in, dz, f.n, f.out, out, 0)
-		c := make([]float32, f.out)
+		if op.c == nil {
+			op.c = make([]float32, f.out)
+		}
+		c := op.c
 		for j := range c {
 			c[j] = dg[j] * g[j] / (f.r[j] * f.r[j])
 		}
@@ -211,13 +222,18 @@ func (op *wnGradOp) Do(in ...G.Value) (G.Value, error) {
 	return op.buf, nil
 }
 
-// scaled returns dz = dy ⊙ s.
+// scaled returns dz = dy ⊙ s, computed once per backward pass for the dx and dV ops (both get
+// the same dy, the gradient of the forward op's output).
 func (op *wnGradOp) scaled(dy []float32) []float32 {
 	f := op.fwd
-	if op.dz == nil {
-		op.dz = make([]float32, f.n*f.out)
+	if f.dzRun == f.run && f.dz != nil {
+		return f.dz
 	}
-	dz := op.dz
+	if f.dz == nil {
+		f.dz = make([]float32, f.n*f.out)
+	}
+	f.dzRun = f.run
+	dz := f.dz
 	forRows(f.n, f.out, func(i int) {
 		row, dyrow := dz[i*f.out:(i+1)*f.out], dy[i*f.out:(i+1)*f.out]
 		for j, s := range f.s {
@@ -239,9 +255,10 @@ func (op *wnGradOp) String() string   { return fmt.Sprintf("WNLinear#%d.grad%d",
 // f32 returns a value's float32 data.
 func f32(v G.Value) []float32 { return v.Data().([]float32) }
 
-// columnNorms sets r[j] = ‖V[:, j]‖ for a row-major (rows, cols) V.
-func columnNorms(v []float32, rows, cols int, r []float32) {
-	acc := make([]float64, cols)
+// columnNorms sets r[j] = ‖V[:, j]‖ for a row-major (rows, cols) V, accumulating in acc (cols
+// values, overwritten).
+func columnNorms(v []float32, rows, cols int, r []float32, acc []float64) {
+	clear(acc)
 	for i := 0; i < rows; i++ {
 		row := v[i*cols : (i+1)*cols]
 		for j, x := range row {
