@@ -21,9 +21,9 @@ func newCurvesCmd() *cobra.Command {
 		Short: "Show the test error per epoch of every classifier run under DIR side by side",
 		Long: "Read every " + results.MetricsLogFile + " under DIR (recursively, runs in progress included) and\n" +
 			"print one row per epoch and one column per run (its directory relative to DIR) with\n" +
-			"the test error %, and with two runs or more the mean over the runs at the epochs\n" +
-			"they have all reached. GAN runs (no test error) are skipped. With --png FILE the\n" +
-			"curves are also drawn, one colour per run.",
+			"the test error %, and for each experiment with two runs or more the mean over its\n" +
+			"runs at the epochs they have all reached. GAN runs (no test error) are skipped.\n" +
+			"With --png FILE the curves are also drawn, one colour per run, on a log scale.",
 		Args:         cobra.ExactArgs(1),
 		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
