@@ -1,0 +1,118 @@
+package ssgan
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/internal/engine"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// goldenIterations is the recorded trajectory of the default model: what every speed change
+// must leave alone.
+type goldenIterations struct {
+	// BLAS is engine.Describe() when the file was written. Matrix products from another BLAS or
+	// kernel set sum in another order, so only a matching BLAS is held to the exact bits.
+	BLAS  string         `json:"blas"`
+	Iters []goldenValues `json:"iterations"`
+}
+
+// goldenValues are one iteration's losses and a hash of every parameter's bits after it.
+type goldenValues struct {
+	LossLab, LossUnl, LossGen float64
+	ParamsFNV                 string `json:"params_fnv"`
+}
+
+// hashParams returns the FNV-1a hash of the bits of every value of ps, in order.
+func hashParams(ps []*core.Param) string {
+	h := fnv.New64a()
+	var b [4]byte
+	for _, p := range ps {
+		for _, v := range p.Data() {
+			u := math.Float32bits(v)
+			b[0], b[1], b[2], b[3] = byte(u), byte(u>>8), byte(u>>16), byte(u>>24)
+			h.Write(b[:])
+		}
+	}
+	return fmt.Sprintf("%016x", h.Sum64())
+}
+
+// synthetic returns n pseudo-random pixels in [0, 1) from seed.
+func synthetic(n int, seed uint64) []float32 {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	v := make([]float32, n)
+	for i := range v {
+		v[i] = rng.Float32()
+	}
+	return v
+}
+
+// TestGoldenIterations runs the full-size default model (the headline's networks, noise, Adam and
+// moving average) for a few iterations on fixed synthetic batches and compares the losses and
+// the parameters' bits with testdata/golden_iterations.json, recorded before the speed work it
+// guards: fused ops, reused buffers and parallel loops must not change a single bit. Under another
+// BLAS the losses must agree to float32 tolerance instead. `go test ./ssgan -run Golden -update`
+// rewrites the file.
+func TestGoldenIterations(t *testing.T) {
+	threads := engine.Threads()
+	engine.SetThreads(1)
+	defer engine.SetThreads(threads)
+
+	c := Defaults()
+	m, err := New(c, 1)
+	require.NoError(t, err)
+	defer m.Close()
+	require.NoError(t, m.Init(synthetic(c.InitRows*c.InputDim, 1)))
+	n := c.Batch * c.InputDim
+	y := make([]uint8, c.Batch)
+	for i := range y {
+		y[i] = uint8(i % c.Classes)
+	}
+	got := goldenIterations{BLAS: engine.Describe()}
+	for it := range 4 {
+		b := Batch{XLab: synthetic(n, uint64(10+it)), YLab: y, XUnl: synthetic(n, uint64(20+it)), XUnl2: synthetic(n, uint64(30+it))}
+		s, err := m.Iterate(b)
+		require.NoError(t, err)
+		ps := append(append(append([]*core.Param{}, m.D.Params()...), m.G.Params()...), m.EMA...)
+		got.Iters = append(got.Iters, goldenValues{LossLab: s.LossLab, LossUnl: s.LossUnl, LossGen: s.LossGen, ParamsFNV: hashParams(ps)})
+	}
+
+	path := filepath.Join("testdata", "golden_iterations.json")
+	if *update {
+		b, err := json.MarshalIndent(got, "", "  ")
+		require.NoError(t, err)
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(path, append(b, '\n'), 0o644))
+	}
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var want goldenIterations
+	require.NoError(t, json.Unmarshal(raw, &want))
+	require.Len(t, got.Iters, len(want.Iters))
+	if got.BLAS == want.BLAS {
+		assert.Equal(t, want.Iters, got.Iters, "bit-for-bit trajectory under %s", got.BLAS)
+		return
+	}
+	t.Logf("BLAS %q differs from the recorded %q: comparing losses to float32 tolerance", got.BLAS, want.BLAS)
+	for i, w := range want.Iters {
+		g := got.Iters[i]
+		for _, l := range []struct {
+			name      string
+			want, got float64
+		}{{"loss_lab", w.LossLab, g.LossLab}, {"loss_unl", w.LossUnl, g.LossUnl}, {"loss_gen", w.LossGen, g.LossGen}} {
+			assert.InEpsilon(t, l.want, l.got, 1e-3, "iteration %d %s", i+1, l.name)
+		}
+	}
+}
