@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"math/rand/v2"
+	"sync"
 
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
@@ -40,6 +41,9 @@ type Graph struct {
 type feed struct {
 	buf  []float32
 	fill func(buf []float32)
+	// gate, when set, is the feed's readiness for an op that waits on it: such a feed is filled
+	// while the run is already under way (see Step.Run).
+	gate *sync.WaitGroup
 }
 
 // NewGraph starts an empty graph in the given mode.
@@ -87,6 +91,17 @@ func (g *Graph) Feed(name string, fill func([]float32), shape ...int) *G.Node {
 	n, buf := g.Input(name, shape...)
 	g.feeds = append(g.feeds, feed{buf: buf, fill: fill})
 	return n
+}
+
+// GatedFeed is Feed for an input whose one consumer is an op that calls wait before it reads the
+// buffer (the fused noise addition). Step.Run fills such feeds in a second goroutine while the
+// run proceeds, in registration order and from the same source, so the values are those Feed
+// would give.
+func (g *Graph) GatedFeed(name string, fill func([]float32), shape ...int) (n *G.Node, buf []float32, wait func()) {
+	n, buf = g.Input(name, shape...)
+	gate := new(sync.WaitGroup)
+	g.feeds = append(g.feeds, feed{buf: buf, fill: fill, gate: gate})
+	return n, buf, gate.Wait
 }
 
 // AfterRun registers work to do after every run of a step compiled from this graph.

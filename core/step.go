@@ -63,18 +63,58 @@ func (g *Graph) Compile(loss *G.Node, wrt []*Param, extras ...*G.Node) (*Step, e
 var snapshots sync.Map
 
 // Run fills the graph's fed inputs, executes the step once and runs the after-run hooks.
+//
+// Feeds are filled in registration order. When some are gated (GatedFeed), one goroutine fills
+// them all, in that same order, while the machine runs: the run starts once the ungated feeds
+// are full, and each gated consumer waits for its own. The source is idle again before Run
+// returns, so the sequence of draws is exactly that of filling everything first.
 func (s *Step) Run() error {
-	for _, f := range s.graph.feeds {
-		f.fill(f.buf)
-	}
+	done := s.fill()
 	s.vm.Reset()
-	if err := s.vm.RunAll(); err != nil {
+	err := s.vm.RunAll()
+	<-done
+	if err != nil {
 		return fmt.Errorf("core: run: %w", err)
 	}
 	for _, f := range s.graph.afterRun {
 		f()
 	}
 	return nil
+}
+
+// fill fills the feeds (see Run) and returns a channel closed once all of them are full; it
+// returns after the ungated ones are.
+func (s *Step) fill() <-chan struct{} {
+	feeds, done := s.graph.feeds, make(chan struct{})
+	gated := 0
+	for _, f := range feeds {
+		if f.gate != nil {
+			gated++
+			f.gate.Add(1)
+		}
+	}
+	if gated == 0 {
+		for _, f := range feeds {
+			f.fill(f.buf)
+		}
+		close(done)
+		return done
+	}
+	var ungated sync.WaitGroup
+	ungated.Add(len(feeds) - gated)
+	go func() {
+		defer close(done)
+		for _, f := range feeds {
+			f.fill(f.buf)
+			if f.gate != nil {
+				f.gate.Done()
+			} else {
+				ungated.Done()
+			}
+		}
+	}()
+	ungated.Wait()
+	return done
 }
 
 // LossValue returns the scalar loss of the last run.
