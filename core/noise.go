@@ -82,4 +82,3 @@ func (op *noiseAddOp) DiffWRT(int) []bool { return []bool{true, false} }
 func (op *noiseAddOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
 	return G.Nodes{grad, nil}, nil
 }
-
