@@ -16,7 +16,7 @@ TAGS := -tags openblas
 export CGO_LDFLAGS := -lopenblas
 endif
 
-.PHONY: all deps data build test test-only bench bench-compare lint run run-only clean
+.PHONY: all deps data build test test-only bench bench-compare bench-memory bench-jobs lint run run-only clean
 
 all: build
 
@@ -50,6 +50,14 @@ bench-only:
 
 bench-compare: deps data
 	@bash scripts/bench_compare.sh
+
+# bench-memory: 1,000 SSGAN iterations: RSS at start and end, its slope, GC's share of CPU time.
+bench-memory: deps data
+	$(GO) test $(TAGS) -run XXX -bench '^BenchmarkSSGANSteadyState$$' -benchtime 1000x -benchmem ./benchmarks/
+
+# bench-jobs: two seeds in parallel (2 processes x 1 thread) against one process with 2 threads.
+bench-jobs: deps data
+	@bash scripts/bench_jobs.sh
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi

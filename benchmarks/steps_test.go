@@ -40,9 +40,13 @@ func newModel(tb testing.TB, method string) (*ssgan.Model, ssgan.Batch) {
 	return m, batch(c)
 }
 
-// reportMs adds the mean milliseconds per iteration as a metric.
-func reportMs(b *testing.B) {
+// reportMs adds the mean milliseconds per iteration as a metric and, when flops (the matrix
+// products' FLOPs per iteration) is not zero, the rate they ran at over the whole iteration.
+func reportMs(b *testing.B, flops float64) {
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/iter")
+	if flops > 0 {
+		b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOPS")
+	}
 }
 
 // BenchmarkSSGANStep is one Salimans et al. iteration: D on 100 labeled + 100 unlabeled + 100
@@ -57,7 +61,7 @@ func BenchmarkSSGANStep(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	reportMs(b)
+	reportMs(b, SSGANFlops(m.Cfg))
 }
 
 // BenchmarkSupervisedStep is D's forward, backward and Adam on one labeled batch of 100 (the
@@ -72,7 +76,7 @@ func BenchmarkSupervisedStep(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	reportMs(b)
+	reportMs(b, SupervisedFlops(m.Cfg))
 }
 
 // BenchmarkGANStep is one step of the article's GAN: D on 16 real + 16 generated rows, then G
@@ -89,5 +93,5 @@ func BenchmarkGANStep(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	reportMs(b)
+	reportMs(b, 0)
 }

@@ -15,12 +15,14 @@ GOFLAGS=-mod=mod go test $tags -c -o /tmp/ssgan-bench.test ./benchmarks/
 core=$(grep -qw avx512f /proc/cpuinfo && echo SkylakeX || (grep -qw avx2 /proc/cpuinfo && echo Haswell) || true)
 export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-$core}
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(detected)} for both"
-declare -A ours theirs
+declare -A ours theirs gflops
 for r in $(seq "$rounds"); do
   for step in ssgan dfb gan; do
     name=$(case $step in ssgan) echo SSGANStep;; dfb) echo SupervisedStep;; gan) echo GANStep;; esac)
-    ms=$(OPENBLAS_NUM_THREADS=2 /tmp/ssgan-bench.test -test.run XXX -test.bench "^Benchmark${name}\$" -test.benchtime 30x -test.benchmem \
-         | awk '/ms\/iter/ {for (i=1;i<=NF;i++) if ($(i+1)=="ms/iter") print $i}')
+    out=$(OPENBLAS_NUM_THREADS=2 /tmp/ssgan-bench.test -test.run XXX -test.bench "^Benchmark${name}\$" -test.benchtime 30x -test.benchmem)
+    ms=$(echo "$out" | awk '/ms\/iter/ {for (i=1;i<=NF;i++) if ($(i+1)=="ms/iter") print $i}')
+    gf=$(echo "$out" | awk '/GFLOPS/ {for (i=1;i<=NF;i++) if ($(i+1)=="GFLOPS") print $i}')
+    [ -n "$gf" ] && gflops[$step]+="$gf "
     pms=$(OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 "$peer" --step "$step" --threads 2 --iters 30 | sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p')
     ours[$step]+="$ms "; theirs[$step]+="$pms "
     echo "round $r $step: ssgan ${ms} ms/iter, torch ${pms} ms/iter"
@@ -31,4 +33,13 @@ echo "step   ssgan_ms  torch_ms  ratio"
 for step in ssgan dfb gan; do
   o=$(echo "${ours[$step]}" | median); t=$(echo "${theirs[$step]}" | median)
   awk -v s="$step" -v o="$o" -v t="$t" 'BEGIN {printf "%-6s %8.1f  %8.1f  %5.2f\n", s, o, t, o/t}'
+done
+# The machine's practical SGEMM peak (2048² product, 2 threads) and the share of it the steps'
+# matrix products run at over their whole iteration.
+peak=$(for r in $(seq "$rounds"); do OPENBLAS_NUM_THREADS=2 /tmp/ssgan-bench.test -test.run XXX -test.bench '^BenchmarkSGEMMPeak$' -test.benchtime 20x \
+  | awk '/GFLOPS/ {for (i=1;i<=NF;i++) if ($(i+1)=="GFLOPS") print $i}'; done | median)
+echo "SGEMM peak (2048x2048, 2 threads): ${peak} GFLOPS"
+for step in ssgan dfb; do
+  g=$(echo "${gflops[$step]}" | median)
+  awk -v s="$step" -v g="$g" -v p="$peak" 'BEGIN {printf "%-6s matrix products at %.1f GFLOPS over the iteration = %.0f %% of peak\n", s, g, 100*g/p}'
 done
