@@ -80,3 +80,38 @@ func TestReLUValues(t *testing.T) {
 		assert.Equal(t, tt.dy, reluF32.df(tt.x, y), "relu'(%v)", tt.x)
 	}
 }
+
+// TestKernelsMatchDefinitions holds each activation's slice kernels to its one-value definition,
+// bit for bit, on normal draws at three scales and the special values (signed zeros, infinities,
+// the largest finite values); NaN must stay NaN.
+func TestKernelsMatchDefinitions(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	var xs []float32
+	for _, scale := range []float64{1e-3, 1, 50} {
+		for range 2000 {
+			xs = append(xs, float32(rng.NormFloat64()*scale))
+		}
+	}
+	inf := float32(math.Inf(1))
+	xs = append(xs, 0, float32(math.Copysign(0, -1)), inf, -inf, math.MaxFloat32, -math.MaxFloat32, math.SmallestNonzeroFloat32)
+	gs := make([]float32, len(xs))
+	for i := range gs {
+		gs[i] = float32(rng.NormFloat64())
+	}
+	for _, fn := range []mapFunc{softplusF32, reluF32, leakyReLUF32(0.2), leakyReLUF32(0.01)} {
+		t.Run(fn.name, func(t *testing.T) {
+			require.NotNil(t, fn.fwd)
+			require.NotNil(t, fn.bwd)
+			y, d := make([]float32, len(xs)), make([]float32, len(xs))
+			fn.fwd(y, xs)
+			fn.bwd(d, gs, xs, y)
+			for i, x := range xs {
+				assert.Equal(t, math.Float32bits(fn.f(x)), math.Float32bits(y[i]), "f(%g)", x)
+				assert.Equal(t, math.Float32bits(gs[i]*fn.df(x, y[i])), math.Float32bits(d[i]), "g·f'(%g)", x)
+			}
+			nan := []float32{float32(math.NaN())}
+			fn.fwd(y[:1], nan)
+			assert.True(t, math.IsNaN(float64(y[0])), "f(NaN) = %v", y[0])
+		})
+	}
+}
