@@ -164,7 +164,7 @@ func (op *mapOp) Do(in ...G.Value) (G.Value, error) {
 	x := in[0].Data().([]float32)
 	op.out = reuse(op.out, in[0].Shape())
 	y := op.out.Data().([]float32)
-	parallelFor(len(x), func(lo, hi int) { op.fn.forward(y[lo:hi], x[lo:hi]) })
+	ParallelFor(len(x), func(lo, hi int) { op.fn.forward(y[lo:hi], x[lo:hi]) })
 	return op.out, nil
 }
 func (op *mapOp) ReturnsPtr() bool      { return false }
@@ -201,7 +201,7 @@ func (op *mapGradOp) Do(in ...G.Value) (G.Value, error) {
 	x, y, g := in[0].Data().([]float32), in[1].Data().([]float32), in[2].Data().([]float32)
 	op.out = reuse(op.out, in[0].Shape())
 	d := op.out.Data().([]float32)
-	parallelFor(len(x), func(lo, hi int) { op.fn.backward(d[lo:hi], g[lo:hi], x[lo:hi], y[lo:hi]) })
+	ParallelFor(len(x), func(lo, hi int) { op.fn.backward(d[lo:hi], g[lo:hi], x[lo:hi], y[lo:hi]) })
 	return op.out, nil
 }
 func (op *mapGradOp) ReturnsPtr() bool      { return false }
@@ -229,9 +229,9 @@ func hashOf(op interface{ WriteHash(hash.Hash) }) uint32 {
 // minParallel is the number of elements below which a loop is not worth splitting.
 const minParallel = 1 << 15
 
-// parallelFor splits [0, n) into two halves run concurrently when n is large. Each element is
+// ParallelFor splits [0, n) into two halves run concurrently when n is large. Each element is
 // computed independently, so results do not depend on the split.
-func parallelFor(n int, body func(lo, hi int)) {
+func ParallelFor(n int, body func(lo, hi int)) {
 	inHalves(n, n >= minParallel, body)
 }
 

@@ -61,7 +61,7 @@ func (op *noiseAddOp) Do(in ...G.Value) (G.Value, error) {
 	op.wait()
 	op.out = reuse(op.out, in[0].Shape())
 	y := op.out.Data().([]float32)
-	parallelFor(len(x), func(lo, hi int) {
+	ParallelFor(len(x), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			y[i] = x[i] + n[i]
 		}

@@ -179,25 +179,30 @@ func (op *wnGradOp) Do(in ...G.Value) (G.Value, error) {
 	out, dy := f32(op.buf), f32(in[0])
 	switch op.which {
 	case gradB:
-		clear(out)
-		for i := 0; i < f.n; i++ {
-			row := dy[i*f.out : (i+1)*f.out]
-			for j, d := range row {
-				out[j] += d
+		forColumns(f.n, f.out, func(lo, hi int) {
+			o := out[lo:hi]
+			clear(o)
+			for i := 0; i < f.n; i++ {
+				for j, d := range dy[i*f.out+lo : i*f.out+hi] {
+					o[j] += d
+				}
 			}
-		}
+		})
 	case gradG:
-		clear(out)
 		t := f32(f.t)
-		for i := 0; i < f.n; i++ {
-			row, trow := dy[i*f.out:(i+1)*f.out], t[i*f.out:(i+1)*f.out]
-			for j, d := range row {
-				out[j] += d * trow[j]
+		forColumns(f.n, f.out, func(lo, hi int) {
+			o := out[lo:hi]
+			clear(o)
+			for i := 0; i < f.n; i++ {
+				trow := t[i*f.out+lo : i*f.out+hi]
+				for j, d := range dy[i*f.out+lo : i*f.out+hi] {
+					o[j] += d * trow[j]
+				}
 			}
-		}
-		for j := range out {
-			out[j] /= f.r[j]
-		}
+			for j := lo; j < hi; j++ {
+				out[j] /= f.r[j]
+			}
+		})
 	case gradX:
 		dz := op.scaled(dy)
 		gemm(blas.NoTrans, blas.Trans, dz, f.n, f.out, f32(in[1]), f.in, f.out, out, 0)
@@ -256,18 +261,27 @@ func (op *wnGradOp) String() string   { return fmt.Sprintf("WNLinear#%d.grad%d",
 func f32(v G.Value) []float32 { return v.Data().([]float32) }
 
 // columnNorms sets r[j] = ‖V[:, j]‖ for a row-major (rows, cols) V, accumulating in acc (cols
-// values, overwritten).
+// values, overwritten). The columns are split between two goroutines; each column still sums
+// its rows in order, so the norms do not depend on the split.
 func columnNorms(v []float32, rows, cols int, r []float32, acc []float64) {
-	clear(acc)
-	for i := 0; i < rows; i++ {
-		row := v[i*cols : (i+1)*cols]
-		for j, x := range row {
-			acc[j] += float64(x) * float64(x)
+	forColumns(rows, cols, func(lo, hi int) {
+		a := acc[lo:hi]
+		clear(a)
+		for i := 0; i < rows; i++ {
+			for j, x := range v[i*cols+lo : i*cols+hi] {
+				a[j] += float64(x) * float64(x)
+			}
 		}
-	}
-	for j := range r {
-		r[j] = float32(math.Sqrt(acc[j]))
-	}
+		for j := lo; j < hi; j++ {
+			r[j] = float32(math.Sqrt(acc[j]))
+		}
+	})
+}
+
+// forColumns runs body over column ranges [lo, hi) of a (rows × cols) matrix, two concurrent
+// halves when the matrix is large: for column sums that keep each column's row order.
+func forColumns(rows, cols int, body func(lo, hi int)) {
+	inHalves(cols, rows*cols >= minParallel, body)
 }
 
 // gemm computes c = op(a)·op(b) (+ beta·c) for row-major a (ar × ac) and b (br × bc), where op

@@ -37,6 +37,8 @@ type classifierRun struct {
 	checkpointIter int
 	state          *core.State
 	env            environment
+	// commits are the revisions of the binaries of earlier sessions.
+	commits provenance
 }
 
 // runClassifier trains one seed of a classifier spec to its end, resuming from the run
@@ -170,6 +172,9 @@ func (r *classifierRun) resume() error {
 	ck.Restore(r.state)
 	r.checkpointIter = ck.Iter
 	r.seconds = ck.Vars["seconds"]
+	if r.commits, err = resumedProvenance(ck); err != nil {
+		return fmt.Errorf("experiments: %s: %w", r.dir.file(CheckpointFile), err)
+	}
 	if h, ok := ck.Extra["history"]; ok {
 		if err := json.Unmarshal(h, &r.history); err != nil {
 			return fmt.Errorf("experiments: %s: history: %w", r.dir.file(CheckpointFile), err)
@@ -194,6 +199,9 @@ func (r *classifierRun) checkpoint() error {
 		return err
 	}
 	ck.Extra["history"] = h
+	if err := r.commits.save(ck, r.env.Commit); err != nil {
+		return err
+	}
 	if err := ck.Save(r.dir.file(CheckpointFile)); err != nil {
 		return err
 	}
@@ -221,7 +229,7 @@ func (r *classifierRun) record(status string) *results.Record {
 		ModelSeed: r.seed.Model, DataSeed: r.seed.Data, Status: status,
 		Iterations: r.state.Iter, Epochs: r.state.Iter / r.spec.ItersPerEpoch, TestSize: len(r.testY),
 		Seconds: r.elapsed(), BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,
-		ConfigHash: r.spec.Hash(), BestTestErrors: -1,
+		ConfigHash: r.spec.Hash(), BestTestErrors: -1, Commits: r.commits.mixed(r.env.Commit),
 	}
 	if rec.Epochs > 0 {
 		rec.SecondsPerEpoch = rec.Seconds / float64(rec.Epochs)

@@ -26,15 +26,17 @@ const (
 
 // ganRun is one seed of a GAN experiment in progress.
 type ganRun struct {
-	spec  Spec
-	seed  Seed
-	data  *datasets.MNIST
-	dir   *runDir
-	opt   Options
-	env   environment
-	model *core.GAN
-	state *core.State
-	start time.Time
+	spec Spec
+	seed Seed
+	data *datasets.MNIST
+	dir  *runDir
+	opt  Options
+	env  environment
+	// commits are the revisions of the binaries of earlier sessions.
+	commits provenance
+	model   *core.GAN
+	state   *core.State
+	start   time.Time
 	// seconds is the training time of earlier sessions of this run.
 	seconds float64
 	// iter0 is the iteration this session of the run started from.
@@ -163,6 +165,9 @@ func (r *ganRun) resume() error {
 	}
 	ck.Restore(r.state)
 	r.checkpointIter = ck.Iter
+	if r.commits, err = resumedProvenance(ck); err != nil {
+		return fmt.Errorf("experiments: %s: %w", path, err)
+	}
 	var st ganRunState
 	if err := json.Unmarshal(ck.Extra[ganRunExtra], &st); err != nil {
 		return fmt.Errorf("experiments: %s: run state: %w", path, err)
@@ -186,6 +191,9 @@ func (r *ganRun) checkpoint() error {
 		return err
 	}
 	ck.Extra[ganRunExtra] = st
+	if err := r.commits.save(ck, r.env.Commit); err != nil {
+		return err
+	}
 	if err := ck.Save(r.dir.file(CheckpointFile)); err != nil {
 		return err
 	}

@@ -44,6 +44,7 @@ type Record struct {
 	CPU              string    `json:"cpu,omitempty"`                    // processor model the run (last) trained on
 	ConfigHash       string    `json:"config_hash"`                      // hash of the run configuration
 	Commit           string    `json:"commit,omitempty"`                 // git revision of the binary that (last) trained it
+	Commits          []string  `json:"commits,omitempty"`                // every revision that trained part of it, oldest first, when more than one did
 	Note             string    `json:"note,omitempty"`                   // e.g. divergence message
 }
 

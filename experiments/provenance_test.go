@@ -1,0 +1,55 @@
+package experiments
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ssgan/ssgan/core"
+)
+
+// TestProvenance follows the commit list through checkpoints written and resumed by binaries of
+// different revisions.
+func TestProvenance(t *testing.T) {
+	tests := []struct {
+		name      string
+		stored    []byte // the checkpoint's list; nil: a checkpoint from before lists were kept
+		commit    string // this session's revision
+		wantSaved []string
+		wantMixed []string
+	}{
+		{"same binary throughout", []byte(`["aaa"]`), "aaa", []string{"aaa"}, nil},
+		{"resumed by another build", []byte(`["aaa"]`), "bbb", []string{"aaa", "bbb"}, []string{"aaa", "bbb"}},
+		{"back to the first build", []byte(`["aaa","bbb"]`), "aaa", []string{"aaa", "bbb", "aaa"}, []string{"aaa", "bbb", "aaa"}},
+		{"old checkpoint", nil, "bbb", []string{unrecordedCommit, "bbb"}, []string{unrecordedCommit, "bbb"}},
+		{"unstamped binary", []byte(`["aaa"]`), "", []string{"aaa", unrecordedCommit}, []string{"aaa", unrecordedCommit}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ck := core.NewCheckpoint("h", core.NewState(core.Plan{}))
+			if tt.stored != nil {
+				ck.Extra[commitsKey] = tt.stored
+			}
+			p, err := resumedProvenance(ck)
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantMixed, p.mixed(tt.commit))
+			next := core.NewCheckpoint("h", core.NewState(core.Plan{}))
+			require.NoError(t, p.save(next, tt.commit))
+			saved, err := resumedProvenance(next)
+			require.NoError(t, err)
+			assert.Equal(t, provenance(tt.wantSaved), saved)
+		})
+	}
+	ck := core.NewCheckpoint("h", core.NewState(core.Plan{}))
+	ck.Extra[commitsKey] = []byte(`{"not": "a list"}`)
+	_, err := resumedProvenance(ck)
+	assert.ErrorContains(t, err, commitsKey)
+}
+
+// TestFreshRunHasOneCommit checks a run trained by one binary records no commit list (its
+// Commit field says it all).
+func TestFreshRunHasOneCommit(t *testing.T) {
+	assert.Nil(t, provenance(nil).mixed("aaa"))
+	assert.Equal(t, provenance{"aaa"}, provenance(nil).with("aaa"))
+}
