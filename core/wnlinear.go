@@ -7,7 +7,6 @@ import (
 
 	"github.com/chewxy/hm"
 	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas32"
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
 )
@@ -282,20 +281,4 @@ func columnNorms(v []float32, rows, cols int, r []float32, acc []float64) {
 // halves when the matrix is large: for column sums that keep each column's row order.
 func forColumns(rows, cols int, body func(lo, hi int)) {
 	inHalves(cols, rows*cols >= minParallel, body)
-}
-
-// gemm computes c = op(a)·op(b) (+ beta·c) for row-major a (ar × ac) and b (br × bc), where op
-// transposes when asked.
-func gemm(ta, tb blas.Transpose, a []float32, ar, ac int, b []float32, br, bc int, c []float32, beta float32) {
-	rows, cols := ar, bc
-	if ta == blas.Trans {
-		rows = ac
-	}
-	if tb == blas.Trans {
-		cols = br
-	}
-	blas32.Gemm(ta, tb, 1,
-		blas32.General{Rows: ar, Cols: ac, Stride: ac, Data: a},
-		blas32.General{Rows: br, Cols: bc, Stride: bc, Data: b},
-		beta, blas32.General{Rows: rows, Cols: cols, Stride: cols, Data: c})
 }

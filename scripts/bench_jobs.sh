@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Iterations per second of the SSGAN step for two seeds in parallel (2 processes × 1 BLAS thread)
-# against one process with 2 BLAS threads, alternating, in one invocation.
+# Iterations per second of the SSGAN step for two seeds in parallel (2 processes × 1 thread)
+# against one process with 2 threads, alternating, in one invocation.
 # Usage: scripts/bench_jobs.sh [ROUNDS] [ITERS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,7 @@ rounds=${1:-3}; iters=${2:-60}
 tags=""; [ -e /usr/lib/x86_64-linux-gnu/libopenblas.so ] && { tags="-tags openblas"; export CGO_LDFLAGS=-lopenblas; }
 GOFLAGS=-mod=mod go test $tags -c -o /tmp/ssgan-bench.test ./benchmarks/
 ms() { awk '/ms\/iter/ {for (i=1;i<=NF;i++) if ($(i+1)=="ms/iter") print $i}'; }
-bench() { OPENBLAS_NUM_THREADS=$1 /tmp/ssgan-bench.test -test.run XXX -test.bench '^BenchmarkSSGANStep$' -test.benchtime "${iters}x"; }
+bench() { OPENBLAS_NUM_THREADS=$1 GOMAXPROCS=$1 /tmp/ssgan-bench.test -test.run XXX -test.bench '^BenchmarkSSGANStep$' -test.benchtime "${iters}x"; }
 for r in $(seq "$rounds"); do
   one=$(bench 2 | ms)
   bench 1 > /tmp/ssgan-jobs-a.txt & bench 1 > /tmp/ssgan-jobs-b.txt; wait

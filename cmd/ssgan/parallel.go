@@ -15,7 +15,7 @@ import (
 )
 
 // runParallel runs the tasks as child processes of this binary, f.jobs at a time, each with
-// f.threads BLAS threads (1 by default), prefixing their output lines with the task name.
+// f.threads threads (1 by default), prefixing their output lines with the task name.
 func (f *runFlags) runParallel(cmd *cobra.Command, tasks []experiments.Task) error {
 	self, err := os.Executable()
 	if err != nil {
@@ -46,7 +46,7 @@ func (f *runFlags) runParallel(cmd *cobra.Command, tasks []experiments.Task) err
 					args := []string{"run", spec, "--seed", strconv.FormatUint(t.Seed.Model, 10), "--out", f.out,
 						"--data-dir", f.dataDir, "--threads", strconv.Itoa(threads), "--shard", "0/1", "--log-every", strconv.Itoa(f.logEvery)}
 					c := exec.Command(self, args...)
-					// One Go thread per BLAS thread: the jobs share the cores.
+					// As many Go threads as compute threads: the jobs share the cores.
 					c.Env = append(os.Environ(), "GOMAXPROCS="+strconv.Itoa(threads))
 					pr, pw := io.Pipe()
 					c.Stdout, c.Stderr = pw, pw
