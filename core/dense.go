@@ -25,7 +25,7 @@ func NewDense(name string, in, out int, bias bool, rng *rand.Rand) *Dense {
 
 // Forward computes x·W + b.
 func (d *Dense) Forward(g *Graph, x *G.Node) (*G.Node, error) {
-	y, err := G.Mul(x, g.Param(d.W))
+	y, err := matMul(x, g.Param(d.W))
 	if err != nil {
 		return nil, fmt.Errorf("core: %s: %w", d.W.Name, err)
 	}
