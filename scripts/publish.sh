@@ -48,7 +48,9 @@ else:
     res = f'{r["final_test_errors"]} / {r["test_size"]}'
     best = f'{r["best_test_errors_during_training"]} (epoch {r["best_epoch"]})'
     spe = f'{r["seconds_per_epoch"]:.1f}'
-print(f'| {run} | {r["status"]} | {r["epochs"]} | {r["iterations"]} | {res} | {best} | {spe} | {r["blas"]} | {r["threads"]} | {r.get("cpu", "")} | {r.get("commit", "")[:12]} |')
+# A run resumed by other builds lists every revision that trained it, oldest first.
+commit = " → ".join(c[:12] for c in r.get("commits") or [r.get("commit", "")])
+print(f'| {run} | {r["status"]} | {r["epochs"]} | {r["iterations"]} | {res} | {best} | {spe} | {r["blas"]} | {r["threads"]} | {r.get("cpu", "")} | {commit} |')
 PY
   done
 } > "$dest/README.md"
