@@ -12,20 +12,23 @@ func macs(n int, w []int) float64 {
 }
 
 // SSGANFlops returns the matrix-product FLOPs (2 per multiply-add) of one SSGAN iteration of
-// the configuration, as the compiled steps compute them:
+// the configuration with feature matching on D's last hidden layer (the default), as the
+// compiled steps compute them:
 //   - G's sample for D's step: G forward on one batch;
 //   - D's step on 3 batches (labeled, unlabeled, generated): forward, the weight gradient of
 //     every layer, the input gradient of every layer but the first (the data needs none);
-//   - G's feature-matching step: G forward; D forward on the generated and on a real batch;
-//     D's input gradients on the generated batch down to G's output (D's weights are frozen);
-//     G's weight gradients and its input gradients above the first layer.
+//   - G's feature-matching step: G forward; D's hidden layers forward on the generated and on a
+//     real batch (the output layer is not needed); the input gradients of D's hidden layers on
+//     the generated batch down to G's output (D's weights are frozen); G's weight gradients and
+//     its input gradients above the first layer.
 func SSGANFlops(c ssgan.Config) float64 {
 	d := append(append([]int{c.InputDim}, c.DHidden...), c.Classes)
 	g := append(append([]int{c.NoiseDim}, c.GHidden...), c.InputDim)
+	hidden := d[:len(d)-1]
 	b := c.Batch
 	gFwd, dFwd := macs(b, g), macs(b, d)
 	dStep := 3*dFwd + 3*dFwd + 3*macs(b, d[1:])
-	gStep := gFwd + 2*dFwd + dFwd + gFwd + macs(b, g[1:])
+	gStep := gFwd + 2*macs(b, hidden) + macs(b, hidden) + gFwd + macs(b, g[1:])
 	return 2 * (gFwd + dStep + gStep)
 }
 

@@ -11,8 +11,8 @@ import (
 )
 
 // BenchmarkSGEMMPeak times one float32 product of two 2048 × 2048 matrices through the BLAS the
-// steps use, split into engine.Threads() column blocks computed concurrently as the steps' products
-// are, and reports its rate: the machine's practical peak, against which the steps' GFLOPS (their
+// steps use, split into engine.Threads() column blocks computed concurrently (at 2 threads the
+// steps' split), and reports its rate: the machine's practical peak, against which the steps' GFLOPS (their
 // matrix products' FLOPs over their whole time) are read.
 func BenchmarkSGEMMPeak(b *testing.B) {
 	const n = 2048

@@ -5,7 +5,6 @@ import (
 	"hash"
 	"hash/fnv"
 	"math"
-	"sync"
 
 	"github.com/chewxy/hm"
 	G "gorgonia.org/gorgonia"
@@ -248,17 +247,9 @@ func forRows(rows, cols int, body func(i int)) {
 
 // inHalves runs run(0, n), or run(0, n/2) and run(n/2, n) concurrently when parallel.
 func inHalves(n int, parallel bool, run func(lo, hi int)) {
-	if !parallel || n < 2 {
-		run(0, n)
-		return
+	parts := 1
+	if parallel {
+		parts = 2
 	}
-	var wg sync.WaitGroup
-	mid := n / 2
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		run(mid, n)
-	}()
-	run(0, mid)
-	wg.Wait()
+	inBlocks(n, min(parts, n), run)
 }

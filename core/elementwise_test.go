@@ -109,9 +109,17 @@ func TestKernelsMatchDefinitions(t *testing.T) {
 				assert.Equal(t, math.Float32bits(fn.f(x)), math.Float32bits(y[i]), "f(%g)", x)
 				assert.Equal(t, math.Float32bits(gs[i]*fn.df(x, y[i])), math.Float32bits(d[i]), "g·f'(%g)", x)
 			}
+			// NaN must propagate both ways as the definitions propagate it (so a diverging run is
+			// caught): forward NaN, backward whatever g·df gives, NaN or not.
 			nan := []float32{float32(math.NaN())}
 			fn.fwd(y[:1], nan)
 			assert.True(t, math.IsNaN(float64(y[0])), "f(NaN) = %v", y[0])
+			fn.bwd(d[:1], gs[:1], nan, y[:1])
+			want := gs[0] * fn.df(nan[0], y[0])
+			assert.Equal(t, math.IsNaN(float64(want)), math.IsNaN(float64(d[0])), "g·f'(NaN): kernel %v, definition %v", d[0], want)
+			if !math.IsNaN(float64(want)) {
+				assert.Equal(t, math.Float32bits(want), math.Float32bits(d[0]), "g·f'(NaN)")
+			}
 		})
 	}
 }

@@ -86,22 +86,24 @@ func (g *Graph) Input(name string, shape ...int) (*G.Node, []float32) {
 	return n, t.Data().([]float32)
 }
 
-// Feed adds an input node that fill writes before every run (noise, for instance).
+// Feed adds an input node that fill writes before every run (noise, for instance). When the graph
+// also has gated feeds (noise layers), fill runs on the goroutine that fills them, before the run
+// starts; a fill must not panic.
 func (g *Graph) Feed(name string, fill func([]float32), shape ...int) *G.Node {
 	n, buf := g.Input(name, shape...)
 	g.feeds = append(g.feeds, feed{buf: buf, fill: fill})
 	return n
 }
 
-// GatedFeed is Feed for an input whose one consumer is an op that calls wait before it reads the
-// buffer (the fused noise addition). Step.Run fills such feeds in a second goroutine while the
-// run proceeds, in registration order and from the same source, so the values are those Feed
-// would give.
-func (g *Graph) GatedFeed(name string, fill func([]float32), shape ...int) (n *G.Node, buf []float32, wait func()) {
-	n, buf = g.Input(name, shape...)
+// gatedFeed is Feed for an input read only by an op that calls wait first (the fused noise
+// addition): Step.Run fills such feeds in a second goroutine while the run proceeds, in
+// registration order and from the same source, so the values are those Feed would give. A
+// consumer that reads the input without calling wait would race with the filling.
+func (g *Graph) gatedFeed(name string, fill func([]float32), shape ...int) (n *G.Node, wait func()) {
+	n, _ = g.Input(name, shape...)
 	gate := new(sync.WaitGroup)
-	g.feeds = append(g.feeds, feed{buf: buf, fill: fill, gate: gate})
-	return n, buf, gate.Wait
+	g.feeds = append(g.feeds, feed{buf: f32(n.Value()), fill: fill, gate: gate})
+	return n, gate.Wait
 }
 
 // AfterRun registers work to do after every run of a step compiled from this graph.

@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"hash"
+	"sync/atomic"
 
 	"github.com/chewxy/hm"
 	"gonum.org/v1/gonum/blas"
@@ -10,7 +11,7 @@ import (
 	"gorgonia.org/tensor"
 )
 
-// matMul is x·W for a plain dense layer as one op on gemm, so its products are split into row
+// matMul is x·W for a plain dense layer as one op on gemm, so its products are split into
 // blocks like the weight-normalised layer's (gorgonia's MatMul makes one BLAS call, which runs on
 // one thread now that OpenBLAS is pinned to one). The forward and both gradients are the same
 // single-precision products gorgonia computes; ssgan's golden trajectory test, whose generator
@@ -23,11 +24,11 @@ func matMul(x, w *G.Node) (*G.Node, error) {
 	if len(xs) != 2 || len(ws) != 2 || xs[1] != ws[0] {
 		return nil, fmt.Errorf("core: matmul: shapes %v · %v do not match", xs, ws)
 	}
-	matMulCount++
-	return G.ApplyOp(&matMulOp{id: matMulCount, which: matMulFwd, n: xs[0], in: ws[0], out: ws[1]}, x, w)
+	return G.ApplyOp(&matMulOp{id: int(matMulCount.Add(1)), which: matMulFwd, n: xs[0], in: ws[0], out: ws[1]}, x, w)
 }
 
-var matMulCount int
+// matMulCount numbers the ops (their hash must tell instances apart).
+var matMulCount atomic.Int64
 
 // matMulOp is the forward product; which selects it or one of its gradients.
 type matMulOp struct {
@@ -56,9 +57,19 @@ func (op *matMulOp) InferShape(...G.DimSizer) (tensor.Shape, error) { return op.
 
 // Do computes y = x·W, dx = dy·Wᵀ (inputs dy, W) or dW = xᵀ·dy (inputs dy, x).
 func (op *matMulOp) Do(in ...G.Value) (G.Value, error) {
+	a, b := f32(in[0]), f32(in[1])
+	wantA, wantB := op.n*op.in, op.in*op.out // x and W
+	switch op.which {
+	case gradX:
+		wantA, wantB = op.n*op.out, op.in*op.out // dy and W
+	case gradV:
+		wantA, wantB = op.n*op.out, op.n*op.in // dy and x
+	}
+	if len(a) != wantA || len(b) != wantB {
+		return nil, fmt.Errorf("core: %v: inputs of %d and %d values, want %d and %d", op, len(a), len(b), wantA, wantB)
+	}
 	op.buf = reuse(op.buf, op.shape())
 	out := f32(op.buf)
-	a, b := f32(in[0]), f32(in[1])
 	switch op.which {
 	case gradX:
 		gemm(blas.NoTrans, blas.Trans, a, op.n, op.out, b, op.in, op.out, out, 0)

@@ -1,8 +1,14 @@
 package core
 
 import (
+	"errors"
+	"fmt"
+	"hash"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/chewxy/hm"
+	"gorgonia.org/tensor"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -53,4 +59,63 @@ func TestGatedNoiseDrawOrder(t *testing.T) {
 		assert.Equal(t, want1, Floats(n1), "run %d: first noise layer", run)
 		assert.Equal(t, want2, Floats(sum), "run %d: second noise layer plus the ungated feed", run)
 	}
+}
+
+// failOp fails its run when armed, after its input (a noise layer's output) has been computed.
+type failOp struct{ armed *bool }
+
+func (failOp) Arity() int { return 1 }
+func (failOp) Type() hm.Type {
+	a := hm.TypeVariable('a')
+	return hm.NewFnType(a, a)
+}
+func (failOp) InferShape(in ...G.DimSizer) (tensor.Shape, error) {
+	return in[0].(tensor.Shape).Clone(), nil
+}
+func (op failOp) Do(in ...G.Value) (G.Value, error) {
+	if *op.armed {
+		return nil, errors.New("failing on purpose")
+	}
+	return in[0], nil
+}
+func (failOp) ReturnsPtr() bool      { return true }
+func (failOp) CallsExtern() bool     { return false }
+func (failOp) OverwritesInput() int  { return -1 }
+func (failOp) WriteHash(h hash.Hash) { fmt.Fprint(h, "fail") }
+func (op failOp) Hashcode() uint32   { return hashOf(op) }
+func (failOp) String() string        { return "fail" }
+
+// TestGatedNoiseAfterError checks that a run that fails part-way still leaves the source where
+// filling every feed would: the run after it draws the continuation of the sequence.
+func TestGatedNoiseAfterError(t *testing.T) {
+	const rows, cols = 200, 200
+	g := NewGraph(Train, rand.New(rand.NewPCG(4, 4)))
+	x, _ := g.Input("x", rows, cols)
+	n1, err := GaussianNoise{Std: 1}.Forward(g, x)
+	require.NoError(t, err)
+	armed := true
+	f, err := G.ApplyOp(failOp{armed: &armed}, n1)
+	require.NoError(t, err)
+	n2, err := GaussianNoise{Std: 1}.Forward(g, f)
+	require.NoError(t, err)
+	step, err := g.Compile(nil, nil, n2)
+	require.NoError(t, err)
+	defer step.Close()
+
+	require.Error(t, step.Run(), "the armed op fails the first run")
+	armed = false
+	require.NoError(t, step.Run())
+
+	ref := rand.New(rand.NewPCG(4, 4))
+	for range 2 * rows * cols { // both noise layers of the failed run
+		ref.NormFloat64()
+	}
+	want := make([]float32, rows*cols)
+	for i := range want { // the second run: first layer's noise, then the second's on top
+		want[i] = float32(ref.NormFloat64())
+	}
+	for i := range want {
+		want[i] += float32(ref.NormFloat64())
+	}
+	assert.Equal(t, want, Floats(n2))
 }

@@ -64,7 +64,7 @@ var snapshots sync.Map
 
 // Run fills the graph's fed inputs, executes the step once and runs the after-run hooks.
 //
-// Feeds are filled in registration order. When some are gated (GatedFeed), one goroutine fills
+// Feeds are filled in registration order. When some are gated (gatedFeed), one goroutine fills
 // them all, in that same order, while the machine runs: the run starts once the ungated feeds
 // are full, and each gated consumer waits for its own. The source is idle again before Run
 // returns, so the sequence of draws is exactly that of filling everything first.

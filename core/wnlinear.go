@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash"
 	"math"
+	"sync/atomic"
 
 	"github.com/chewxy/hm"
 	"gonum.org/v1/gonum/blas"
@@ -41,7 +42,8 @@ type wnLinearOp struct {
 	dz         []float32
 }
 
-var wnLinearCount int
+// wnLinearCount numbers the ops (their hash must tell instances apart).
+var wnLinearCount atomic.Int64
 
 // wnLinear applies the fused weight-normalised dense layer.
 func wnLinear(x, v, g, b *G.Node) (*G.Node, error) {
@@ -52,8 +54,7 @@ func wnLinear(x, v, g, b *G.Node) (*G.Node, error) {
 	if len(xs) != 2 || len(vs) != 2 || xs[1] != vs[0] {
 		return nil, fmt.Errorf("core: wn-linear: shapes %v · %v do not match", xs, vs)
 	}
-	wnLinearCount++
-	op := &wnLinearOp{id: wnLinearCount, n: xs[0], in: vs[0], out: vs[1]}
+	op := &wnLinearOp{id: int(wnLinearCount.Add(1)), n: xs[0], in: vs[0], out: vs[1]}
 	return G.ApplyOp(op, x, v, g, b)
 }
 

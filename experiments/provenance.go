@@ -17,7 +17,7 @@ const unrecordedCommit = "(unrecorded)"
 // provenance is the list of revisions that trained a run, oldest first, without repeats in a row.
 type provenance []string
 
-// resumed reads the list from a checkpoint; a checkpoint written before lists were kept gives
+// resumedProvenance reads the list from a checkpoint; a checkpoint written before lists were kept gives
 // the placeholder for its unknown binary.
 func resumedProvenance(ck *core.Checkpoint) (provenance, error) {
 	raw, ok := ck.Extra[commitsKey]
@@ -42,9 +42,18 @@ func (p provenance) with(commit string) provenance {
 	return append(append(provenance{}, p...), commit)
 }
 
-// save stores the list, with this session's commit, in a checkpoint.
-func (p provenance) save(ck *core.Checkpoint, commit string) error {
-	raw, err := json.Marshal(p.with(commit))
+// session returns the list once this session is counted: its commit is added only if it trained
+// (a session that resumed and only finished the record, or was stopped at once, changed nothing).
+func (p provenance) session(commit string, trained bool) provenance {
+	if trained || len(p) == 0 {
+		return p.with(commit)
+	}
+	return p
+}
+
+// save stores the list, with this session's commit if it trained, in a checkpoint.
+func (p provenance) save(ck *core.Checkpoint, commit string, trained bool) error {
+	raw, err := json.Marshal(p.session(commit, trained))
 	if err != nil {
 		return err
 	}
@@ -54,8 +63,8 @@ func (p provenance) save(ck *core.Checkpoint, commit string) error {
 
 // mixed returns the full list when more than one binary trained the run, else nil (the record's
 // Commit says it all).
-func (p provenance) mixed(commit string) []string {
-	if all := p.with(commit); len(all) > 1 {
+func (p provenance) mixed(commit string, trained bool) []string {
+	if all := p.session(commit, trained); len(all) > 1 {
 		return all
 	}
 	return nil

@@ -16,14 +16,16 @@ func TestProvenance(t *testing.T) {
 		name      string
 		stored    []byte // the checkpoint's list; nil: a checkpoint from before lists were kept
 		commit    string // this session's revision
+		trained   bool   // whether this session ran iterations
 		wantSaved []string
 		wantMixed []string
 	}{
-		{"same binary throughout", []byte(`["aaa"]`), "aaa", []string{"aaa"}, nil},
-		{"resumed by another build", []byte(`["aaa"]`), "bbb", []string{"aaa", "bbb"}, []string{"aaa", "bbb"}},
-		{"back to the first build", []byte(`["aaa","bbb"]`), "aaa", []string{"aaa", "bbb", "aaa"}, []string{"aaa", "bbb", "aaa"}},
-		{"old checkpoint", nil, "bbb", []string{unrecordedCommit, "bbb"}, []string{unrecordedCommit, "bbb"}},
-		{"unstamped binary", []byte(`["aaa"]`), "", []string{"aaa", unrecordedCommit}, []string{"aaa", unrecordedCommit}},
+		{"same binary throughout", []byte(`["aaa"]`), "aaa", true, []string{"aaa"}, nil},
+		{"resumed by another build", []byte(`["aaa"]`), "bbb", true, []string{"aaa", "bbb"}, []string{"aaa", "bbb"}},
+		{"another build that only finished the record", []byte(`["aaa"]`), "bbb", false, []string{"aaa"}, nil},
+		{"back to the first build", []byte(`["aaa","bbb"]`), "aaa", true, []string{"aaa", "bbb", "aaa"}, []string{"aaa", "bbb", "aaa"}},
+		{"old checkpoint", nil, "bbb", true, []string{unrecordedCommit, "bbb"}, []string{unrecordedCommit, "bbb"}},
+		{"unstamped binary", []byte(`["aaa"]`), "", true, []string{"aaa", unrecordedCommit}, []string{"aaa", unrecordedCommit}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -33,9 +35,9 @@ func TestProvenance(t *testing.T) {
 			}
 			p, err := resumedProvenance(ck)
 			require.NoError(t, err)
-			assert.Equal(t, tt.wantMixed, p.mixed(tt.commit))
+			assert.Equal(t, tt.wantMixed, p.mixed(tt.commit, tt.trained))
 			next := core.NewCheckpoint("h", core.NewState(core.Plan{}))
-			require.NoError(t, p.save(next, tt.commit))
+			require.NoError(t, p.save(next, tt.commit, tt.trained))
 			saved, err := resumedProvenance(next)
 			require.NoError(t, err)
 			assert.Equal(t, provenance(tt.wantSaved), saved)
@@ -48,8 +50,8 @@ func TestProvenance(t *testing.T) {
 }
 
 // TestFreshRunHasOneCommit checks a run trained by one binary records no commit list (its
-// Commit field says it all).
+// Commit field says it all), even one stopped before its first iteration.
 func TestFreshRunHasOneCommit(t *testing.T) {
-	assert.Nil(t, provenance(nil).mixed("aaa"))
-	assert.Equal(t, provenance{"aaa"}, provenance(nil).with("aaa"))
+	assert.Nil(t, provenance(nil).mixed("aaa", true))
+	assert.Equal(t, provenance{"aaa"}, provenance(nil).session("aaa", false))
 }

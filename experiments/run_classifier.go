@@ -199,7 +199,7 @@ func (r *classifierRun) checkpoint() error {
 		return err
 	}
 	ck.Extra["history"] = h
-	if err := r.commits.save(ck, r.env.Commit); err != nil {
+	if err := r.commits.save(ck, r.env.Commit, r.state.Iter > r.iter0); err != nil {
 		return err
 	}
 	if err := ck.Save(r.dir.file(CheckpointFile)); err != nil {
@@ -229,7 +229,7 @@ func (r *classifierRun) record(status string) *results.Record {
 		ModelSeed: r.seed.Model, DataSeed: r.seed.Data, Status: status,
 		Iterations: r.state.Iter, Epochs: r.state.Iter / r.spec.ItersPerEpoch, TestSize: len(r.testY),
 		Seconds: r.elapsed(), BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,
-		ConfigHash: r.spec.Hash(), BestTestErrors: -1, Commits: r.commits.mixed(r.env.Commit),
+		ConfigHash: r.spec.Hash(), BestTestErrors: -1, Commits: r.commits.mixed(r.env.Commit, r.state.Iter > r.iter0),
 	}
 	if rec.Epochs > 0 {
 		rec.SecondsPerEpoch = rec.Seconds / float64(rec.Epochs)

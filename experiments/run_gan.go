@@ -191,7 +191,7 @@ func (r *ganRun) checkpoint() error {
 		return err
 	}
 	ck.Extra[ganRunExtra] = st
-	if err := r.commits.save(ck, r.env.Commit); err != nil {
+	if err := r.commits.save(ck, r.env.Commit, r.state.Iter > r.iter0); err != nil {
 		return err
 	}
 	if err := ck.Save(r.dir.file(CheckpointFile)); err != nil {

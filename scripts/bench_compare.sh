@@ -16,12 +16,14 @@ core=$(grep -qw avx512f /proc/cpuinfo && echo SkylakeX || (grep -qw avx2 /proc/c
 export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-$core}
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(detected)} for both"
 declare -A ours theirs gflops
+# metric UNIT: the value printed before UNIT on a `go test -bench` line.
+metric() { awk -v u="$1" '{for (i=1;i<NF;i++) if ($(i+1)==u) print $i}'; }
 for r in $(seq "$rounds"); do
   for step in ssgan dfb gan; do
     name=$(case $step in ssgan) echo SSGANStep;; dfb) echo SupervisedStep;; gan) echo GANStep;; esac)
     out=$(OPENBLAS_NUM_THREADS=2 /tmp/ssgan-bench.test -test.run XXX -test.bench "^Benchmark${name}\$" -test.benchtime 30x -test.benchmem)
-    ms=$(echo "$out" | awk '/ms\/iter/ {for (i=1;i<=NF;i++) if ($(i+1)=="ms/iter") print $i}')
-    gf=$(echo "$out" | awk '/GFLOPS/ {for (i=1;i<=NF;i++) if ($(i+1)=="GFLOPS") print $i}')
+    ms=$(echo "$out" | metric ms/iter)
+    gf=$(echo "$out" | metric GFLOPS)
     [ -n "$gf" ] && gflops[$step]+="$gf "
     pms=$(OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 "$peer" --step "$step" --threads 2 --iters 30 | sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p')
     ours[$step]+="$ms "; theirs[$step]+="$pms "
@@ -37,7 +39,7 @@ done
 # The machine's practical SGEMM peak (2048² product, 2 threads) and the share of it the steps'
 # matrix products run at over their whole iteration.
 peak=$(for r in $(seq "$rounds"); do OPENBLAS_NUM_THREADS=2 /tmp/ssgan-bench.test -test.run XXX -test.bench '^BenchmarkSGEMMPeak$' -test.benchtime 20x \
-  | awk '/GFLOPS/ {for (i=1;i<=NF;i++) if ($(i+1)=="GFLOPS") print $i}'; done | median)
+  | metric GFLOPS; done | median)
 echo "SGEMM peak (2048x2048, 2 threads): ${peak} GFLOPS"
 for step in ssgan dfb; do
   g=$(echo "${gflops[$step]}" | median)

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
-	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/internal/engine"
+	"github.com/ssgan/ssgan/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -30,24 +29,20 @@ type goldenIterations struct {
 	Iters []goldenValues `json:"iterations"`
 }
 
-// goldenValues are one iteration's losses and a hash of every parameter's bits after it.
+// goldenValues are one iteration's losses and a hash of the bits of every parameter, batch-norm
+// running statistic and moving-average value after it.
 type goldenValues struct {
 	LossLab, LossUnl, LossGen float64
 	ParamsFNV                 string `json:"params_fnv"`
 }
 
-// hashParams returns the FNV-1a hash of the bits of every value of ps, in order.
-func hashParams(ps []*core.Param) string {
-	h := fnv.New64a()
-	var b [4]byte
-	for _, p := range ps {
-		for _, v := range p.Data() {
-			u := math.Float32bits(v)
-			b[0], b[1], b[2], b[3] = byte(u), byte(u>>8), byte(u>>16), byte(u>>24)
-			h.Write(b[:])
-		}
+// paramData lists the values of ps.
+func paramData(ps []*core.Param) [][]float32 {
+	out := make([][]float32, len(ps))
+	for i, p := range ps {
+		out[i] = p.Data()
 	}
-	return fmt.Sprintf("%016x", h.Sum64())
+	return out
 }
 
 // synthetic returns n pseudo-random pixels in [0, 1) from seed.
@@ -124,8 +119,8 @@ func goldenRun(t *testing.T, threads int) goldenIterations {
 		b := Batch{XLab: synthetic(n, uint64(10+it)), YLab: y, XUnl: synthetic(n, uint64(20+it)), XUnl2: synthetic(n, uint64(30+it))}
 		s, err := m.Iterate(b)
 		require.NoError(t, err)
-		ps := append(append(append([]*core.Param{}, m.D.Params()...), m.G.Params()...), m.EMA...)
-		got.Iters = append(got.Iters, goldenValues{LossLab: s.LossLab, LossUnl: s.LossUnl, LossGen: s.LossGen, ParamsFNV: hashParams(ps)})
+		ps := append(append(append(append([]*core.Param{}, m.D.Params()...), m.G.Params()...), m.G.Buffers()...), m.EMA...)
+		got.Iters = append(got.Iters, goldenValues{LossLab: s.LossLab, LossUnl: s.LossUnl, LossGen: s.LossGen, ParamsFNV: testutil.HashFloats(paramData(ps)...)})
 	}
 	return got
 }

@@ -18,12 +18,15 @@ func init() {
 	SetThreads(n)
 }
 
-// SetThreads sets how many threads one matrix product may use: package core splits each large
-// product into n row blocks computed concurrently, each by a single-threaded BLAS call. OpenBLAS's
-// own thread pool is kept at one thread: its workers spin between calls and took the second core
-// from the element-wise work in between (the SSGAN step ran 16 % slower with 2 OpenBLAS threads
-// than with 2 row blocks). Every block computes its rows exactly as the whole product would, so
-// the results do not depend on n (ssgan's golden trajectory test checks this at 1 and 2).
+// SetThreads sets how many threads one training process computes with: with n ≥ 2, package core
+// splits each large product into two blocks of columns (or rows) computed concurrently, each by a
+// single-threaded BLAS call, and runs its element-wise loops in two halves. OpenBLAS's own thread
+// pool is kept at one thread: its workers spin between calls and took the second core from the
+// element-wise work in between (the SSGAN step ran 16 % slower with 2 OpenBLAS threads than with
+// 2 blocks). Every n ≥ 2 gives the same numbers by construction (the same two blocks); 1 and 2
+// give the same numbers on the default networks (ssgan's and core's golden trajectory tests check
+// 1, 2 and 3 threads against one recording). A BLAS that is not safe to call concurrently (a
+// serial OpenBLAS build) gets one block.
 func SetThreads(n int) {
 	if n > 0 {
 		threads.Store(int32(n))
@@ -31,5 +34,11 @@ func SetThreads(n int) {
 	pinBLAS()
 }
 
-// Threads reports how many threads one matrix product uses.
-func Threads() int { return int(threads.Load()) }
+// Threads reports how many threads one matrix product uses: 1 when the BLAS cannot take
+// concurrent calls.
+func Threads() int {
+	if !concurrentBLAS() {
+		return 1
+	}
+	return int(threads.Load())
+}

@@ -5,8 +5,16 @@ package engine
 /*
 #cgo LDFLAGS: -lopenblas
 void openblas_set_num_threads(int);
+int openblas_get_parallel(void);
 */
 import "C"
+
+// parallelBuild is whether this OpenBLAS was built with threading (pthreads or OpenMP), and so
+// with the locking that makes concurrent calls safe; a serial build reports 0.
+var parallelBuild = C.openblas_get_parallel() != 0
+
+// concurrentBLAS reports whether BLAS calls may run concurrently.
+func concurrentBLAS() bool { return parallelBuild }
 
 // pinBLAS keeps OpenBLAS single-threaded (see SetThreads).
 func pinBLAS() { C.openblas_set_num_threads(1) }
