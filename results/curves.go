@@ -12,9 +12,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // MetricsLogFile is the name of a run's JSON-lines log, one line per classifier epoch (the
@@ -232,9 +229,7 @@ func (g curveGrid) mean(i int, runs []int) (float64, bool) {
 // cell, and so has a mean unless each of its runs has it. Any other format is an error.
 func RenderCurves(w io.Writer, curves []Curve, format string) error {
 	return renderAs(format, CurvesTitle,
-		func(heading string, opts ...tablewriter.Option) error {
-			return renderCurvesTable(w, curves, heading, opts...)
-		},
+		func(s style) error { return renderCurvesTable(w, curves, s) },
 		func() error { return renderCurvesCSV(w, curves) })
 }
 
@@ -263,27 +258,14 @@ func curveRecords(curves []Curve, first string, cell func(pct float64, ok bool) 
 }
 
 // renderCurvesTable writes the heading, the table with tablewriter, then the footnote.
-func renderCurvesTable(w io.Writer, curves []Curve, heading string, opts ...tablewriter.Option) error {
-	fail := func(err error) error { return fmt.Errorf("results: render curves: %w", err) }
-	if _, err := io.WriteString(w, heading); err != nil {
-		return fail(err)
-	}
+func renderCurvesTable(w io.Writer, curves []Curve, s style) error {
 	header, rows := curveRecords(curves, "Epoch", pctCell)
-	opts = append([]tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off)}, opts...)
-	tbl := tablewriter.NewTable(w, opts...)
-	tbl.Header(header)
-	if err := tbl.Bulk(rows); err != nil {
-		return fail(err)
-	}
-	if err := tbl.Render(); err != nil {
-		return fail(err)
-	}
 	note := "Test error % of each run's model after the epoch; an empty cell: the run has not logged that epoch."
 	if len(meanColumns(curves)) > 0 {
 		note += " Means over the seeds of one experiment, only at the epochs each of them has logged."
 	}
-	if _, err := fmt.Fprintf(w, "\n- %s\n", note); err != nil {
-		return fail(err)
+	if err := writeTable(w, s, header, rows, []string{note}); err != nil {
+		return fmt.Errorf("results: render curves: %w", err)
 	}
 	return nil
 }

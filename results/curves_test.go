@@ -168,7 +168,7 @@ func TestRenderCurves(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, RenderCurves(&buf, wantCurves[1:], FormatText))
 	assert.NotContains(t, buf.String(), "mean")
-	require.EqualError(t, RenderCurves(&buf, wantCurves, "html"), `results: unknown table format "html" (want "text", "markdown" or "csv")`)
+	require.EqualError(t, RenderCurves(&buf, wantCurves, "html"), `results: unknown table format "html" (want one of text, markdown, latex, csv)`)
 }
 
 func TestSaveCurvesPlot(t *testing.T) {

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // QualityTitle is the heading printed above the text and markdown sample-quality tables.
@@ -21,28 +18,15 @@ func RenderQuality(w io.Writer, t *QualityTable, format string) error {
 		return fmt.Errorf("results: render quality: nil table")
 	}
 	return renderAs(format, QualityTitle,
-		func(heading string, opts ...tablewriter.Option) error {
-			return renderQualityTable(w, t, heading, opts...)
-		},
+		func(s style) error { return renderQualityTable(w, t, s) },
 		func() error { return renderQualityCSV(w, t) })
 }
 
 // renderQualityTable writes the heading, t with tablewriter, then the footnotes.
-func renderQualityTable(w io.Writer, t *QualityTable, heading string, opts ...tablewriter.Option) error {
-	fail := func(err error) error { return fmt.Errorf("results: render quality: %w", err) }
-	if _, err := io.WriteString(w, heading); err != nil {
-		return fail(err)
-	}
-	opts = append([]tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off)}, opts...)
-	tbl := tablewriter.NewTable(w, opts...)
-	tbl.Header("Experiment", "Seeds", "Iterations", "Classifier IS (mean ± std)", "Fréchet distance (mean ± std)", "Images scored")
-	for _, r := range t.Rows {
-		if err := tbl.Append(qualityCells(r)); err != nil {
-			return fail(err)
-		}
-	}
-	if err := tbl.Render(); err != nil {
-		return fail(err)
+func renderQualityTable(w io.Writer, t *QualityTable, s style) error {
+	rows := make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = qualityCells(r)
 	}
 	notes := []string{
 		fmt.Sprintf("Scores from a small classifier, not an Inception network: %s; test accuracy %.2f %%; features: its %d-unit last hidden layer.",
@@ -51,13 +35,9 @@ func renderQualityTable(w io.Writer, t *QualityTable, heading string, opts ...ta
 		fmt.Sprintf("%s: IS of the %s test images; FD between %s training images and the test images (the ceiling a perfect generator reaches).",
 			CeilingName, grouped(t.Real.TestImages), grouped(t.Real.TrainImages)),
 	}
-	if _, err := fmt.Fprintln(w); err != nil {
-		return fail(err)
-	}
-	for _, n := range notes {
-		if _, err := fmt.Fprintf(w, "- %s\n", n); err != nil {
-			return fail(err)
-		}
+	header := []string{"Experiment", "Seeds", "Iterations", "Classifier IS (mean ± std)", "Fréchet distance (mean ± std)", "Images scored"}
+	if err := writeTable(w, s, header, rows, notes); err != nil {
+		return fmt.Errorf("results: render quality: %w", err)
 	}
 	return nil
 }

@@ -139,7 +139,7 @@ func TestRenderQualityGolden(t *testing.T) {
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, len(tbl.Rows)+1)
-	require.EqualError(t, RenderQuality(&buf, tbl, "html"), `results: unknown table format "html" (want "text", "markdown" or "csv")`)
+	require.EqualError(t, RenderQuality(&buf, tbl, "html"), `results: unknown table format "html" (want one of text, markdown, latex, csv)`)
 	require.EqualError(t, RenderQuality(&buf, nil, FormatText), "results: render quality: nil table")
 }
 

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -15,11 +16,12 @@ import (
 const (
 	FormatText     = "text"
 	FormatMarkdown = "markdown"
+	FormatLaTeX    = "latex"
 	FormatCSV      = "csv"
 )
 
 // Formats lists the formats accepted by Render.
-var Formats = []string{FormatText, FormatMarkdown, FormatCSV}
+var Formats = []string{FormatText, FormatMarkdown, FormatLaTeX, FormatCSV}
 
 // notAvailable marks a cell that cannot be computed.
 const notAvailable = "n/a"
@@ -31,60 +33,89 @@ var footnotes = []string{
 	"Δ: error % minus that of the supervised experiment with the same labels; paired t-test by data seed when the seed pairs match, else Welch; two-sided p.",
 }
 
-// Render writes t to w as an aligned text table ("text"), a GitHub markdown
-// table ("markdown") or CSV with raw numbers ("csv"). Any other format is
-// an error.
+// Render writes t to w as an aligned text table ("text"), a GitHub markdown table ("markdown"),
+// a LaTeX booktabs tabular ("latex") or CSV with raw numbers ("csv"). Any other format is an
+// error.
 func Render(w io.Writer, t *Table, format string) error {
 	if t == nil {
 		return fmt.Errorf("results: render: nil table")
 	}
 	return renderAs(format, "",
-		func(_ string, opts ...tablewriter.Option) error { return renderTable(w, t, opts...) },
+		func(s style) error {
+			rows := make([][]string, len(t.Rows))
+			for i, r := range t.Rows {
+				rows[i] = textCells(r)
+			}
+			if err := writeTable(w, s, tableHeader, rows, footnotes); err != nil {
+				return fmt.Errorf("results: render: %w", err)
+			}
+			return nil
+		},
 		func() error { return renderCSV(w, t) })
 }
 
-// renderAs dispatches on format: table with a heading made of title ("" for none) and, for
-// markdown, the markdown renderer; csv for CSV; an error naming the formats otherwise.
-func renderAs(format, title string, table func(heading string, opts ...tablewriter.Option) error, csv func() error) error {
+// tableHeader names the columns of the results table.
+var tableHeader = []string{"Experiment", "Method", "Labels", "Epochs", "Seeds", "Diverged", "Running",
+	"Test error % (mean ± std)", "Errors / 10,000 (mean ± std)", "95% CI of error %",
+	"Δ error % vs supervised", "Source"}
+
+// style is how a table format lays a table out: the heading before it, the tablewriter renderer,
+// and the prefix of each footnote line after it.
+type style struct {
+	heading string
+	opts    []tablewriter.Option
+	note    string
+}
+
+// renderAs dispatches on format: table in the style of the format, with a heading made of title
+// ("" for none); csv for CSV; an error naming the formats otherwise.
+func renderAs(format, title string, table func(style) error, csv func() error) error {
+	heading := func(prefix, suffix string) string {
+		if title == "" {
+			return ""
+		}
+		return prefix + title + suffix
+	}
 	switch format {
 	case FormatText:
-		if title != "" {
-			title += "\n\n"
-		}
-		return table(title)
+		return table(style{heading: heading("", "\n\n"), note: "- "})
 	case FormatMarkdown:
-		if title != "" {
-			title = "### " + title + "\n\n"
-		}
-		return table(title, tablewriter.WithRenderer(renderer.NewMarkdown()))
+		return table(style{heading: heading("### ", "\n\n"), note: "- ",
+			opts: []tablewriter.Option{tablewriter.WithRenderer(renderer.NewMarkdown())}})
+	case FormatLaTeX:
+		// The notes become comments: the table's caption is the author's to write.
+		return table(style{heading: heading("% ", "\n"), note: "% ",
+			opts: []tablewriter.Option{tablewriter.WithRenderer(&latexRenderer{})}})
 	case FormatCSV:
 		return csv()
 	default:
-		return fmt.Errorf("results: unknown table format %q (want %q, %q or %q)", format, FormatText, FormatMarkdown, FormatCSV)
+		return fmt.Errorf("results: unknown table format %q (want one of %s)", format, strings.Join(Formats, ", "))
 	}
 }
 
-// renderTable writes t with tablewriter, then the footnotes as a list.
-func renderTable(w io.Writer, t *Table, opts ...tablewriter.Option) error {
-	opts = append([]tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off)}, opts...)
-	tbl := tablewriter.NewTable(w, opts...)
-	tbl.Header("Experiment", "Method", "Labels", "Epochs", "Seeds", "Diverged", "Running",
-		"Test error % (mean ± std)", "Errors / 10,000 (mean ± std)", "95% CI of error %",
-		"Δ error % vs supervised", "Source")
-	for _, r := range t.Rows {
-		if err := tbl.Append(textCells(r)); err != nil {
-			return fmt.Errorf("results: render: %w", err)
-		}
+// writeTable writes the style's heading, the table of header and rows with tablewriter, then the
+// notes, each on a line of its own after a blank line.
+func writeTable(w io.Writer, s style, header []string, rows [][]string, notes []string) error {
+	if _, err := io.WriteString(w, s.heading); err != nil {
+		return err
+	}
+	tbl := tablewriter.NewTable(w, append([]tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off)}, s.opts...)...)
+	tbl.Header(header)
+	if err := tbl.Bulk(rows); err != nil {
+		return err
 	}
 	if err := tbl.Render(); err != nil {
-		return fmt.Errorf("results: render: %w", err)
+		return err
+	}
+	if len(notes) == 0 {
+		return nil
 	}
 	if _, err := fmt.Fprintln(w); err != nil {
-		return fmt.Errorf("results: render: %w", err)
+		return err
 	}
-	for _, f := range footnotes {
-		if _, err := fmt.Fprintf(w, "- %s\n", f); err != nil {
-			return fmt.Errorf("results: render: %w", err)
+	for _, n := range notes {
+		if _, err := fmt.Fprintf(w, "%s%s\n", s.note, n); err != nil {
+			return err
 		}
 	}
 	return nil

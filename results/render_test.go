@@ -49,7 +49,7 @@ func TestRenderErrors(t *testing.T) {
 		format  string
 		wantErr string
 	}{
-		{name: "unknown format", tbl: &Table{}, format: "html", wantErr: `results: unknown table format "html" (want "text", "markdown" or "csv")`},
+		{name: "unknown format", tbl: &Table{}, format: "html", wantErr: `results: unknown table format "html" (want one of text, markdown, latex, csv)`},
 		{name: "nil table", tbl: nil, format: FormatText, wantErr: "results: render: nil table"},
 	}
 	for _, tc := range tests {

@@ -12,7 +12,7 @@ import (
 
 func init() { extraCommands = append(extraCommands, newCurvesCmd) }
 
-// newCurvesCmd returns "curves DIR [--format text|markdown|csv] [--png FILE]": the test error
+// newCurvesCmd returns "curves DIR [--format text|markdown|latex|csv] [--png FILE]": the test error
 // per epoch of every classifier run under DIR, side by side.
 func newCurvesCmd() *cobra.Command {
 	var format, pngPath string

@@ -11,7 +11,7 @@ import (
 
 func init() { extraCommands = append(extraCommands, newQualityCmd) }
 
-// newQualityCmd returns "quality DIR [--format text|markdown|csv]": the sample-quality table of
+// newQualityCmd returns "quality DIR [--format text|markdown|latex|csv]": the sample-quality table of
 // the GAN runs under DIR.
 func newQualityCmd() *cobra.Command {
 	var format string

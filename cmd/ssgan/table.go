@@ -11,7 +11,7 @@ import (
 
 // newTableCmd returns the "table" command:
 //
-//	ssgan table DIR [--format text|markdown|csv] [--no-reference]
+//	ssgan table DIR [--format text|markdown|latex|csv] [--no-reference]
 //
 // It reads every result.json under DIR and prints the summary table.
 func newTableCmd() *cobra.Command {
