@@ -55,6 +55,7 @@ PY
   done
 } > "$dest/README.md"
 "$ssgan" table "$runs" --format csv > "$dest/table.csv"
+"$ssgan" table "$runs" --format latex > "$dest/table.tex"
 find "$runs" \( -name curve.png -o -name samples.png -o -name losses.png -o -name metrics.jsonl -o -name result.json -o -name quality.json -o -name split.json -o -name spec.yaml \) | while read -r f; do
   rel=${f#"$runs"/}
   mkdir -p "$dest/runs/$(dirname "$rel")"
