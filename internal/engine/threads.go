@@ -22,7 +22,7 @@ func init() {
 // splits each large product into two blocks of columns (or rows) computed concurrently, each by a
 // single-threaded BLAS call, and runs its element-wise loops in two halves. OpenBLAS's own thread
 // pool is kept at one thread: its workers spin between calls and took the second core from the
-// element-wise work in between (the SSGAN step ran 16 % slower with 2 OpenBLAS threads than with
+// element-wise work in between (the SSGAN step ran 19 % slower with 2 OpenBLAS threads than with
 // 2 blocks). Every n ≥ 2 gives the same numbers by construction (the same two blocks); 1 and 2
 // give the same numbers on the default networks (ssgan's and core's golden trajectory tests check
 // 1, 2 and 3 threads against one recording). A BLAS that is not safe to call concurrently (a
