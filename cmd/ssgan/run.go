@@ -14,6 +14,7 @@ import (
 
 	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/experiments"
+	"github.com/ssgan/ssgan/internal/buildinfo"
 	"github.com/ssgan/ssgan/internal/engine"
 	"github.com/ssgan/ssgan/results"
 )
@@ -161,7 +162,17 @@ func (f *runFlags) run(cmd *cobra.Command, args []string) error {
 	defer stop()
 	out := cmd.OutOrStdout()
 	opt := experiments.Options{OutDir: f.out, Log: out, Terminal: isTerminal(out), LogEvery: f.logEvery}
-	fmt.Fprintf(out, "ssgan %s: %d task(s), BLAS %s, output %s\n", version, len(tasks), engine.Describe(), f.out)
+	commit, mark, dirty := strings.Cut(buildinfo.Revision(), "+")
+	if len(commit) > 12 {
+		commit = commit[:12]
+	}
+	if dirty { // keep the "+dirty" mark of a build from modified sources
+		commit += "+" + mark
+	}
+	if commit == "" {
+		commit = "unknown"
+	}
+	fmt.Fprintf(out, "ssgan %s (commit %s): %d task(s), BLAS %s, output %s\n", version, commit, len(tasks), engine.Describe(), f.out)
 	var failed []string
 	for _, t := range tasks {
 		rec, err := experiments.RunTask(ctx, t, data, opt)
