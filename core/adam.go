@@ -81,7 +81,7 @@ func (a *Adam) Step(grads [][]float32) error {
 type adamConsts struct{ b1, b2, lr, eps, c1, c2 float32 }
 
 func (c adamConsts) update(w, g, m, v []float32) {
-	for j := range w {
+	for j := c.updateVec(w, g, m, v); j < len(w); j++ {
 		gj := g[j]
 		m[j] = c.b1*m[j] + (1-c.b1)*gj
 		v[j] = c.b2*v[j] + (1-c.b2)*gj*gj

@@ -5,6 +5,7 @@
 # Usage: scripts/bench_compare.sh [ROUNDS]   (needs python3-torch for the peer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export GOEXPERIMENT=${GOEXPERIMENT:-simd} # the vector kernels, as make builds them
 rounds=${1:-3}
 peer=${PEER:-../shared/peers/torch_ssgan_step.py}
 tags=""; [ -e /usr/lib/x86_64-linux-gnu/libopenblas.so ] && { tags="-tags openblas"; export CGO_LDFLAGS=-lopenblas; }

@@ -4,6 +4,7 @@
 # Usage: scripts/bench_jobs.sh [ROUNDS] [ITERS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export GOEXPERIMENT=${GOEXPERIMENT:-simd} # the vector kernels, as make builds them
 rounds=${1:-3}; iters=${2:-60}
 tags=""; [ -e /usr/lib/x86_64-linux-gnu/libopenblas.so ] && { tags="-tags openblas"; export CGO_LDFLAGS=-lopenblas; }
 GOFLAGS=-mod=mod go test $tags -c -o /tmp/ssgan-bench.test ./benchmarks/

@@ -116,12 +116,7 @@ func (m *Model) updateEMA() {
 	}
 	a := float32(1 - m.Cfg.EMADecay)
 	for i, p := range m.D.Params() {
-		e, w := m.EMA[i].Data(), p.Data()
-		core.ParallelFor(len(e), func(lo, hi int) {
-			for j := lo; j < hi; j++ {
-				e[j] += a * (w[j] - e[j])
-			}
-		})
+		core.MoveAverage(m.EMA[i].Data(), p.Data(), a)
 	}
 }
 
