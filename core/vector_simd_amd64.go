@@ -29,6 +29,7 @@ func (c adamConsts) updateVec(w, g, m, v []float32) int {
 		step := lr.Mul(mj).Mul(c1).Div(vj.Mul(c2).Add(eps).Sqrt())
 		archsimd.LoadFloat32x16Slice(w[j:]).Sub(step).StoreSlice(w[j:])
 	}
+	archsimd.ClearAVXUpperBits() // back to SSE without the false-dependency penalty
 	return n
 }
 
@@ -44,5 +45,92 @@ func moveAverageVec(avg, x []float32, a float32) int {
 		e := archsimd.LoadFloat32x16Slice(avg[j:])
 		e.Add(av.Mul(archsimd.LoadFloat32x16Slice(x[j:]).Sub(e))).StoreSlice(avg[j:])
 	}
+	archsimd.ClearAVXUpperBits() // back to SSE without the false-dependency penalty
+	return n
+}
+
+// The row kernels below each handle the longest prefix of whole vector blocks of their first
+// slice with the scalar expression's operations per lane, and return how many values they did;
+// the callers finish the tail with the scalar loop.
+
+// addSquares64 sets acc[j] += float64(x[j])·float64(x[j]).
+func addSquares64(acc []float64, x []float32) int {
+	if !avx512 {
+		return 0
+	}
+	n := len(acc) &^ 7
+	for j := 0; j < n; j += 8 {
+		xf := archsimd.LoadFloat32x8Slice(x[j:]).ConvertToFloat64()
+		archsimd.LoadFloat64x8Slice(acc[j:]).Add(xf.Mul(xf)).StoreSlice(acc[j:])
+	}
+	archsimd.ClearAVXUpperBits() // back to SSE without the false-dependency penalty
+	return n
+}
+
+// mulAddRow sets dst[j] = a[j]·s[j] + b[j].
+func mulAddRow(dst, a, s, b []float32) int {
+	if !avx512 {
+		return 0
+	}
+	n := len(dst) &^ 15
+	for j := 0; j < n; j += 16 {
+		p := archsimd.LoadFloat32x16Slice(a[j:]).Mul(archsimd.LoadFloat32x16Slice(s[j:]))
+		p.Add(archsimd.LoadFloat32x16Slice(b[j:])).StoreSlice(dst[j:])
+	}
+	archsimd.ClearAVXUpperBits() // back to SSE without the false-dependency penalty
+	return n
+}
+
+// mulRowVec sets dst[j] = a[j]·s[j].
+func mulRowVec(dst, a, s []float32) int {
+	if !avx512 {
+		return 0
+	}
+	n := len(dst) &^ 15
+	for j := 0; j < n; j += 16 {
+		archsimd.LoadFloat32x16Slice(a[j:]).Mul(archsimd.LoadFloat32x16Slice(s[j:])).StoreSlice(dst[j:])
+	}
+	archsimd.ClearAVXUpperBits() // back to SSE without the false-dependency penalty
+	return n
+}
+
+// subMulRow sets dst[j] −= a[j]·c[j].
+func subMulRow(dst, a, c []float32) int {
+	if !avx512 {
+		return 0
+	}
+	n := len(dst) &^ 15
+	for j := 0; j < n; j += 16 {
+		p := archsimd.LoadFloat32x16Slice(a[j:]).Mul(archsimd.LoadFloat32x16Slice(c[j:]))
+		archsimd.LoadFloat32x16Slice(dst[j:]).Sub(p).StoreSlice(dst[j:])
+	}
+	archsimd.ClearAVXUpperBits() // back to SSE without the false-dependency penalty
+	return n
+}
+
+// addRow32 sets dst[j] += a[j].
+func addRow32(dst, a []float32) int {
+	if !avx512 {
+		return 0
+	}
+	n := len(dst) &^ 15
+	for j := 0; j < n; j += 16 {
+		archsimd.LoadFloat32x16Slice(dst[j:]).Add(archsimd.LoadFloat32x16Slice(a[j:])).StoreSlice(dst[j:])
+	}
+	archsimd.ClearAVXUpperBits() // back to SSE without the false-dependency penalty
+	return n
+}
+
+// addMulRow sets dst[j] += a[j]·t[j].
+func addMulRow(dst, a, t []float32) int {
+	if !avx512 {
+		return 0
+	}
+	n := len(dst) &^ 15
+	for j := 0; j < n; j += 16 {
+		p := archsimd.LoadFloat32x16Slice(a[j:]).Mul(archsimd.LoadFloat32x16Slice(t[j:]))
+		archsimd.LoadFloat32x16Slice(dst[j:]).Add(p).StoreSlice(dst[j:])
+	}
+	archsimd.ClearAVXUpperBits() // back to SSE without the false-dependency penalty
 	return n
 }

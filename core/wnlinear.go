@@ -86,8 +86,8 @@ func (op *wnLinearOp) Do(in ...G.Value) (G.Value, error) {
 	gemm(blas.NoTrans, blas.NoTrans, x, op.n, op.in, v, op.in, op.out, t, 0)
 	forRows(op.n, op.out, func(i int) {
 		row, trow := y[i*op.out:(i+1)*op.out], t[i*op.out:(i+1)*op.out]
-		for j, s := range op.s {
-			row[j] = trow[j]*s + b[j]
+		for j := mulAddRow(row, trow, op.s, b); j < len(row); j++ {
+			row[j] = trow[j]*op.s[j] + b[j]
 		}
 	})
 	return op.y, nil
@@ -183,8 +183,9 @@ func (op *wnGradOp) Do(in ...G.Value) (G.Value, error) {
 			o := out[lo:hi]
 			clear(o)
 			for i := 0; i < f.n; i++ {
-				for j, d := range dy[i*f.out+lo : i*f.out+hi] {
-					o[j] += d
+				d := dy[i*f.out+lo : i*f.out+hi]
+				for j := addRow32(o, d); j < len(o); j++ {
+					o[j] += d[j]
 				}
 			}
 		})
@@ -194,9 +195,9 @@ func (op *wnGradOp) Do(in ...G.Value) (G.Value, error) {
 			o := out[lo:hi]
 			clear(o)
 			for i := 0; i < f.n; i++ {
-				trow := t[i*f.out+lo : i*f.out+hi]
-				for j, d := range dy[i*f.out+lo : i*f.out+hi] {
-					o[j] += d * trow[j]
+				trow, d := t[i*f.out+lo:i*f.out+hi], dy[i*f.out+lo:i*f.out+hi]
+				for j := addMulRow(o, d, trow); j < len(o); j++ {
+					o[j] += d[j] * trow[j]
 				}
 			}
 			for j := lo; j < hi; j++ {
@@ -219,8 +220,8 @@ func (op *wnGradOp) Do(in ...G.Value) (G.Value, error) {
 		}
 		forRows(f.in, f.out, func(i int) {
 			row, vrow := out[i*f.out:(i+1)*f.out], v[i*f.out:(i+1)*f.out]
-			for j, cj := range c {
-				row[j] -= vrow[j] * cj
+			for j := subMulRow(row, vrow, c); j < len(row); j++ {
+				row[j] -= vrow[j] * c[j]
 			}
 		})
 	}
@@ -241,8 +242,8 @@ func (op *wnGradOp) scaled(dy []float32) []float32 {
 	dz := f.dz
 	forRows(f.n, f.out, func(i int) {
 		row, dyrow := dz[i*f.out:(i+1)*f.out], dy[i*f.out:(i+1)*f.out]
-		for j, s := range f.s {
-			row[j] = dyrow[j] * s
+		for j := mulRowVec(row, dyrow, f.s); j < len(row); j++ {
+			row[j] = dyrow[j] * f.s[j]
 		}
 	})
 	return dz
@@ -268,8 +269,9 @@ func columnNorms(v []float32, rows, cols int, r []float32, acc []float64) {
 		a := acc[lo:hi]
 		clear(a)
 		for i := 0; i < rows; i++ {
-			for j, x := range v[i*cols+lo : i*cols+hi] {
-				a[j] += float64(x) * float64(x)
+			x := v[i*cols+lo : i*cols+hi]
+			for j := addSquares64(a, x); j < len(a); j++ {
+				a[j] += float64(x[j]) * float64(x[j])
 			}
 		}
 		for j := lo; j < hi; j++ {
