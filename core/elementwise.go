@@ -87,13 +87,13 @@ var reluF32 = mapFunc{
 	f:    func(x float32) float32 { return x * step01(x) },
 	df:   func(x, _ float32) float32 { return step01(x) },
 	fwd: func(y, x []float32) {
-		for i, v := range x {
-			y[i] = v * step01(v)
+		for i := stepMulVec(y, x, x); i < len(x); i++ {
+			y[i] = x[i] * step01(x[i])
 		}
 	},
 	bwd: func(d, g, x, _ []float32) {
-		for i, v := range x {
-			d[i] = g[i] * step01(v)
+		for i := stepMulVec(d, g, x); i < len(x); i++ {
+			d[i] = g[i] * step01(x[i])
 		}
 	},
 }
@@ -124,13 +124,13 @@ func leakyReLUF32(alpha float32) mapFunc {
 			return alpha
 		},
 		fwd: func(y, x []float32) {
-			for i, v := range x {
-				y[i] = v * slope(v)
+			for i := slopeMulVec(y, x, x, alpha); i < len(x); i++ {
+				y[i] = x[i] * slope(x[i])
 			}
 		},
 		bwd: func(d, g, x, _ []float32) {
-			for i, v := range x {
-				d[i] = g[i] * slope(v)
+			for i := slopeMulVec(d, g, x, alpha); i < len(x); i++ {
+				d[i] = g[i] * slope(x[i])
 			}
 		},
 	}

@@ -62,8 +62,9 @@ func (op *noiseAddOp) Do(in ...G.Value) (G.Value, error) {
 	op.out = reuse(op.out, in[0].Shape())
 	y := op.out.Data().([]float32)
 	ParallelFor(len(x), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			y[i] = x[i] + n[i]
+		yy, xx, nn := y[lo:hi], x[lo:hi], n[lo:hi]
+		for i := addVec(yy, xx, nn); i < len(yy); i++ {
+			yy[i] = xx[i] + nn[i]
 		}
 	})
 	return op.out, nil

@@ -134,3 +134,48 @@ func addMulRow(dst, a, t []float32) int {
 	archsimd.ClearAVXUpperBits() // back to SSE without the false-dependency penalty
 	return n
 }
+
+// stepMulVec sets dst[j] = a[j]·s(x[j]) with s = 1 where x ≥ 0 and 0 elsewhere, NaN included
+// (the ReLU forward with a = x, its backward with a = the upstream gradient).
+func stepMulVec(dst, a, x []float32) int {
+	if !avx512 {
+		return 0
+	}
+	n := len(dst) &^ 15
+	zero, one := archsimd.BroadcastFloat32x16(0), archsimd.BroadcastFloat32x16(1)
+	for j := 0; j < n; j += 16 {
+		s := one.Masked(archsimd.LoadFloat32x16Slice(x[j:]).GreaterEqual(zero))
+		archsimd.LoadFloat32x16Slice(a[j:]).Mul(s).StoreSlice(dst[j:])
+	}
+	archsimd.ClearAVXUpperBits()
+	return n
+}
+
+// slopeMulVec sets dst[j] = a[j]·s(x[j]) with s = 1 where x > 0 and alpha elsewhere, NaN included
+// (the leaky ReLU forward with a = x, its backward with a = the upstream gradient).
+func slopeMulVec(dst, a, x []float32, alpha float32) int {
+	if !avx512 {
+		return 0
+	}
+	n := len(dst) &^ 15
+	zero, one, al := archsimd.BroadcastFloat32x16(0), archsimd.BroadcastFloat32x16(1), archsimd.BroadcastFloat32x16(alpha)
+	for j := 0; j < n; j += 16 {
+		s := one.Merge(al, archsimd.LoadFloat32x16Slice(x[j:]).Greater(zero))
+		archsimd.LoadFloat32x16Slice(a[j:]).Mul(s).StoreSlice(dst[j:])
+	}
+	archsimd.ClearAVXUpperBits()
+	return n
+}
+
+// addVec sets dst[j] = a[j] + b[j].
+func addVec(dst, a, b []float32) int {
+	if !avx512 {
+		return 0
+	}
+	n := len(dst) &^ 15
+	for j := 0; j < n; j += 16 {
+		archsimd.LoadFloat32x16Slice(a[j:]).Add(archsimd.LoadFloat32x16Slice(b[j:])).StoreSlice(dst[j:])
+	}
+	archsimd.ClearAVXUpperBits()
+	return n
+}
