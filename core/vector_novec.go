@@ -14,7 +14,6 @@ func addSquares64(acc []float64, x []float32) int        { return 0 }
 func mulAddRow(dst, a, s, b []float32) int               { return 0 }
 func mulRowVec(dst, a, s []float32) int                  { return 0 }
 func subMulRow(dst, a, c []float32) int                  { return 0 }
-func addRow32(dst, a []float32) int                      { return 0 }
 func addMulRow(dst, a, t []float32) int                  { return 0 }
 func stepMulVec(dst, a, x []float32) int                 { return 0 }
 func slopeMulVec(dst, a, x []float32, alpha float32) int { return 0 }

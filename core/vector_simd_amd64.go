@@ -108,19 +108,6 @@ func subMulRow(dst, a, c []float32) int {
 	return n
 }
 
-// addRow32 sets dst[j] += a[j].
-func addRow32(dst, a []float32) int {
-	if !avx512 {
-		return 0
-	}
-	n := len(dst) &^ 15
-	for j := 0; j < n; j += 16 {
-		archsimd.LoadFloat32x16Slice(dst[j:]).Add(archsimd.LoadFloat32x16Slice(a[j:])).StoreSlice(dst[j:])
-	}
-	archsimd.ClearAVXUpperBits() // back to SSE without the false-dependency penalty
-	return n
-}
-
 // addMulRow sets dst[j] += a[j]·t[j].
 func addMulRow(dst, a, t []float32) int {
 	if !avx512 {

@@ -28,7 +28,8 @@ func TestRowKernelsMatchScalar(t *testing.T) {
 		{"mulAddRow", func(d, a, b, c []float32) int { return mulAddRow(d, a, b, c) }, func(d, a, b, c []float32, j int) { d[j] = a[j]*b[j] + c[j] }},
 		{"mulRowVec", func(d, a, b, _ []float32) int { return mulRowVec(d, a, b) }, func(d, a, b, _ []float32, j int) { d[j] = a[j] * b[j] }},
 		{"subMulRow", func(d, a, b, _ []float32) int { return subMulRow(d, a, b) }, func(d, a, b, _ []float32, j int) { d[j] -= a[j] * b[j] }},
-		{"addRow32", func(d, a, _, _ []float32) int { return addRow32(d, a) }, func(d, a, _, _ []float32, j int) { d[j] += a[j] }},
+		{"addVec in place", func(d, a, _, _ []float32) int { return addVec(d, d, a) }, func(d, a, _, _ []float32, j int) { d[j] += a[j] }},
+		{"addVec", func(d, a, b, _ []float32) int { return addVec(d, a, b) }, func(d, a, b, _ []float32, j int) { d[j] = a[j] + b[j] }},
 		{"addMulRow", func(d, a, b, _ []float32) int { return addMulRow(d, a, b) }, func(d, a, b, _ []float32, j int) { d[j] += a[j] * b[j] }},
 	}
 	for _, k := range kernels {

@@ -184,7 +184,7 @@ func (op *wnGradOp) Do(in ...G.Value) (G.Value, error) {
 			clear(o)
 			for i := 0; i < f.n; i++ {
 				d := dy[i*f.out+lo : i*f.out+hi]
-				for j := addRow32(o, d); j < len(o); j++ {
+				for j := addVec(o, o, d); j < len(o); j++ {
 					o[j] += d[j]
 				}
 			}
