@@ -3,7 +3,6 @@ package core
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 )
 
 // DataInit performs the data-dependent initialisation of weight normalisation (Salimans & Kingma
@@ -12,7 +11,7 @@ import (
 // that every unit starts with zero mean and unit variance on real data. As in the reference code,
 // the statistics are taken in the mode the network trains in (noise layers on, drawn from noise,
 // when mode is Train and noise is not nil), so the added noise is part of the normalised variance.
-func DataInit(seq *Sequential, mode Mode, noise *rand.Rand, x []float32, rows, cols int) error {
+func DataInit(seq *Sequential, mode Mode, noise *Stream, x []float32, rows, cols int) error {
 	for i, l := range seq.Layers {
 		wn, ok := l.(*WNDense)
 		if !ok {

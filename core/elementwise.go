@@ -57,14 +57,18 @@ var softplusF32 = mapFunc{
 	f:    func(x float32) float32 { return max(x, 0) + float32(math.Log1p(math.Exp(float64(-abs32(x))))) },
 	df:   func(x, _ float32) float32 { return float32(1 / (1 + math.Exp(float64(-x)))) },
 	fwd: func(y, x []float32) {
-		for i, v := range x {
-			y[i] = max(v, 0) + float32(math.Log1p(math.Exp(float64(-abs32(v)))))
-		}
+		withCleanUpper(len(x), func(lo, hi int) {
+			for i, v := range x[lo:hi] {
+				y[lo+i] = max(v, 0) + float32(math.Log1p(math.Exp(float64(-abs32(v)))))
+			}
+		})
 	},
 	bwd: func(d, g, x, _ []float32) {
-		for i, v := range x {
-			d[i] = g[i] * float32(1/(1+math.Exp(float64(-v))))
-		}
+		withCleanUpper(len(x), func(lo, hi int) {
+			for i, v := range x[lo:hi] {
+				d[lo+i] = g[lo+i] * float32(1/(1+math.Exp(float64(-v))))
+			}
+		})
 	},
 }
 

@@ -116,7 +116,7 @@ type GAN struct {
 	Data *datasets.Shuffler
 
 	images []float32
-	noise  *rand.Rand
+	noise  *Stream
 	idx    []int
 
 	sample    *Step
@@ -147,7 +147,7 @@ func NewGAN(cfg GANConfig, images []float32, modelSeed, dataSeed uint64) (*GAN, 
 	initRNG := rand.New(rand.NewPCG(modelSeed, ganStreamInit))
 	m := &GAN{Cfg: c, NoiseSrc: rand.NewPCG(modelSeed, ganStreamNoise), images: images,
 		Data: datasets.NewShuffler(len(images)/c.ImageDim, dataSeed), idx: make([]int, c.Batch/2)}
-	m.noise = rand.New(m.NoiseSrc)
+	m.noise = NewStream(m.NoiseSrc)
 	m.G = NewGANGenerator(c, initRNG)
 	m.D = NewGANDiscriminator(c, initRNG)
 	m.GOpt = NewAdam(m.G.Params(), c.LR, c.Beta1)
@@ -189,11 +189,7 @@ func NewGANDiscriminator(c GANConfig, rng *rand.Rand) *Sequential {
 }
 
 // normalFill fills buf with N(0, 1) draws from the training noise stream.
-func (m *GAN) normalFill(buf []float32) {
-	for i := range buf {
-		buf[i] = float32(m.noise.NormFloat64())
-	}
-}
+func (m *GAN) normalFill(buf []float32) { m.noise.FillNormal(buf, 1) }
 
 // Close releases the compiled steps.
 func (m *GAN) Close() {
@@ -217,9 +213,7 @@ func (m *GAN) Sample(n int, rng *rand.Rand) ([]float32, error) {
 	}
 	g := NewGraph(Eval, nil)
 	z, buf := g.Input("z", n, m.Cfg.NoiseDim)
-	for i := range buf {
-		buf[i] = float32(rng.NormFloat64())
-	}
+	fillNormal(buf, rng, 1)
 	out, _, err := m.G.Forward(g, z)
 	if err != nil {
 		return nil, err

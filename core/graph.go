@@ -2,7 +2,6 @@ package core
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"sync"
 
 	G "gorgonia.org/gorgonia"
@@ -27,8 +26,8 @@ const (
 type Graph struct {
 	G    *G.ExprGraph
 	Mode Mode
-	// Noise is the seeded source that fills noise inputs before each run; nil disables noise.
-	Noise *rand.Rand
+	// Noise is the seeded stream that fills noise inputs before each run; nil disables noise.
+	Noise *Stream
 
 	nodes    map[*Param]*G.Node
 	subst    map[*Param]*Param
@@ -47,7 +46,7 @@ type feed struct {
 }
 
 // NewGraph starts an empty graph in the given mode.
-func NewGraph(mode Mode, noise *rand.Rand) *Graph {
+func NewGraph(mode Mode, noise *Stream) *Graph {
 	return &Graph{G: G.NewGraph(), Mode: mode, Noise: noise, nodes: map[*Param]*G.Node{}, names: map[string]int{}}
 }
 

@@ -26,11 +26,7 @@ func (n GaussianNoise) Forward(g *Graph, x *G.Node) (*G.Node, error) {
 		return nil, fmt.Errorf("core: noise: want float32, have %v", x.Dtype())
 	}
 	rng, std := g.Noise, float32(n.Std)
-	noise, wait := g.gatedFeed("noise", func(buf []float32) {
-		for i := range buf {
-			buf[i] = float32(rng.NormFloat64()) * std
-		}
-	}, x.Shape()...)
+	noise, wait := g.gatedFeed("noise", func(buf []float32) { rng.FillNormal(buf, std) }, x.Shape()...)
 	return G.ApplyOp(&noiseAddOp{wait: wait}, x, noise)
 }
 

@@ -21,7 +21,7 @@ import (
 // as a reference that draws sequentially from an identically seeded source.
 func TestGatedNoiseDrawOrder(t *testing.T) {
 	const rows, cols = 300, 200 // large enough for the parallel loops
-	g := NewGraph(Train, rand.New(rand.NewPCG(9, 9)))
+	g := NewGraph(Train, NewStream(rand.NewPCG(9, 9)))
 	x1, xbuf1 := g.Input("x1", rows, cols)
 	n1, err := GaussianNoise{Std: 0.5}.Forward(g, x1)
 	require.NoError(t, err)
@@ -89,7 +89,7 @@ func (failOp) String() string        { return "fail" }
 // filling every feed would: the run after it draws the continuation of the sequence.
 func TestGatedNoiseAfterError(t *testing.T) {
 	const rows, cols = 200, 200
-	g := NewGraph(Train, rand.New(rand.NewPCG(4, 4)))
+	g := NewGraph(Train, NewStream(rand.NewPCG(4, 4)))
 	x, _ := g.Input("x", rows, cols)
 	n1, err := GaussianNoise{Std: 1}.Forward(g, x)
 	require.NoError(t, err)

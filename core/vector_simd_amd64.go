@@ -166,3 +166,14 @@ func addVec(dst, a, b []float32) int {
 	archsimd.ClearAVXUpperBits()
 	return n
 }
+
+// avx reports whether VZEROUPPER exists here.
+var avx = archsimd.X86.AVX()
+
+// clearUpper zeroes the upper halves of the vector registers (VZEROUPPER), so that scalar
+// library code which mixes SSE and VEX instructions (math.Exp) runs without transition stalls.
+func clearUpper() {
+	if avx {
+		archsimd.ClearAVXUpperBits()
+	}
+}

@@ -21,7 +21,7 @@ func fixedNoiseGraph(noisy bool) *core.Graph {
 		return core.NewGraph(core.Train, nil)
 	}
 	src := rand.NewPCG(3, 3)
-	g := core.NewGraph(core.Train, rand.New(src))
+	g := core.NewGraph(core.Train, core.NewStream(src))
 	g.AfterRun(func() { src.Seed(3, 3) })
 	return g
 }

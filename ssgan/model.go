@@ -41,7 +41,7 @@ type Model struct {
 	// NoiseSrc drives every random draw during training (D's noise layers and G's input).
 	NoiseSrc *rand.PCG
 
-	noise           *rand.Rand
+	noise           *core.Stream
 	dStep           *core.Step
 	dX, dY          []float32
 	dLab, dUnl      *G.Node
@@ -69,7 +69,7 @@ func New(c Config, modelSeed uint64) (*Model, error) {
 	}
 	initRNG := rand.New(rand.NewPCG(modelSeed, streamInit))
 	m := &Model{Cfg: c, NoiseSrc: rand.NewPCG(modelSeed, streamNoise)}
-	m.noise = rand.New(m.NoiseSrc)
+	m.noise = core.NewStream(m.NoiseSrc)
 	m.D = NewDiscriminator(c, initRNG)
 	m.DOpt = core.NewAdam(m.D.Params(), c.LR, c.Beta1)
 	if c.Method == "ssgan" {
