@@ -22,7 +22,7 @@ func (a Activation) Forward(_ *Graph, x *G.Node) (*G.Node, error) {
 	case "leaky_relu":
 		return applyMap(leakyReLUF32(float32(a.Alpha)), x)
 	case "sigmoid":
-		return G.Sigmoid(x)
+		return applyMap(sigmoidF32, x)
 	case "tanh":
 		return G.Tanh(x)
 	case "softplus":

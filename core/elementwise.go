@@ -72,6 +72,42 @@ var softplusF32 = mapFunc{
 	},
 }
 
+// sigmoidF32 is gorgonia's float32 sigmoid value for value: 0 below −88, 1 above 15, else
+// float32(1/(1+e^−x)) in float64. Its derivative is the one gorgonia's graph computes,
+// (σ(x)·σ(−x))·g, with the same float32 roundings, so replacing G.Sigmoid changes no bit (a test
+// compares the two). It runs the exponentials on both cores and with a clean vector state (see
+// withCleanUpper), which gorgonia's single-threaded element-wise map does not.
+var sigmoidF32 = mapFunc{
+	name: "sigmoid32",
+	f:    sigmoid32,
+	df:   func(x, y float32) float32 { return y * sigmoid32(-x) },
+	fwd: func(y, x []float32) {
+		withCleanUpper(len(x), func(lo, hi int) {
+			for i, v := range x[lo:hi] {
+				y[lo+i] = sigmoid32(v)
+			}
+		})
+	},
+	bwd: func(d, g, x, y []float32) {
+		withCleanUpper(len(x), func(lo, hi int) {
+			for i, v := range x[lo:hi] {
+				d[lo+i] = y[lo+i] * sigmoid32(-v) * g[lo+i]
+			}
+		})
+	},
+}
+
+// sigmoid32 is one value of gorgonia's float32 sigmoid.
+func sigmoid32(x float32) float32 {
+	if x < -88 {
+		return 0
+	}
+	if x > 15 {
+		return 1
+	}
+	return float32(1.0 / (1.0 + math.Exp(float64(-x))))
+}
+
 // step01 is 1 where x ≥ 0 and 0 elsewhere (NaN included), set through an integer flag so that
 // the compiler emits no branch: on a layer's pre-activations the sign is a coin flip and a
 // mispredicted branch costs more than the arithmetic.

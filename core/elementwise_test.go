@@ -25,17 +25,20 @@ func TestSoftplusValues(t *testing.T) {
 }
 
 // TestFusedMatchesGorgonia checks that the fused float32 activations give the values and
-// gradients of the gorgonia compositions they replace, to float32 tolerance (1e-5 relative).
+// gradients of the gorgonia compositions they replace, to float32 tolerance (1e-5 relative), and
+// bit for bit where the fused op is the same arithmetic (sigmoid).
 func TestFusedMatchesGorgonia(t *testing.T) {
 	tests := []struct {
 		name  string
 		fused func(*G.Node) (*G.Node, error)
 		plain func(*G.Node) (*G.Node, error)
+		exact bool
 	}{
-		{"softplus", func(x *G.Node) (*G.Node, error) { return applyMap(softplusF32, x) }, G.Softplus},
-		{"relu", func(x *G.Node) (*G.Node, error) { return applyMap(reluF32, x) }, G.Rectify},
+		{"sigmoid", func(x *G.Node) (*G.Node, error) { return applyMap(sigmoidF32, x) }, G.Sigmoid, true},
+		{"softplus", func(x *G.Node) (*G.Node, error) { return applyMap(softplusF32, x) }, G.Softplus, false},
+		{"relu", func(x *G.Node) (*G.Node, error) { return applyMap(reluF32, x) }, G.Rectify, false},
 		{"leaky_relu", func(x *G.Node) (*G.Node, error) { return applyMap(leakyReLUF32(0.2), x) },
-			func(x *G.Node) (*G.Node, error) { return G.LeakyRelu(x, 0.2) }},
+			func(x *G.Node) (*G.Node, error) { return G.LeakyRelu(x, 0.2) }, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -57,6 +60,10 @@ func TestFusedMatchesGorgonia(t *testing.T) {
 			}
 			assert.InDeltaSlice(t, vals[1], vals[0], 1e-4)
 			assert.InDeltaSlice(t, grads[1], grads[0], 1e-6)
+			if tc.exact {
+				assert.Equal(t, bits32(vals[1]), bits32(vals[0]), "values, bit for bit")
+				assert.Equal(t, bits32(grads[1]), bits32(grads[0]), "gradients, bit for bit")
+			}
 		})
 	}
 }
@@ -98,7 +105,7 @@ func TestKernelsMatchDefinitions(t *testing.T) {
 	for i := range gs {
 		gs[i] = float32(rng.NormFloat64())
 	}
-	for _, fn := range []mapFunc{softplusF32, reluF32, leakyReLUF32(0.2), leakyReLUF32(0.01)} {
+	for _, fn := range []mapFunc{softplusF32, sigmoidF32, reluF32, leakyReLUF32(0.2), leakyReLUF32(0.01)} {
 		t.Run(fn.name, func(t *testing.T) {
 			require.NotNil(t, fn.fwd)
 			require.NotNil(t, fn.bwd)
@@ -122,4 +129,13 @@ func TestKernelsMatchDefinitions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// bits32 is the bit patterns of xs, for exact comparisons.
+func bits32(xs []float32) []uint32 {
+	b := make([]uint32, len(xs))
+	for i, x := range xs {
+		b[i] = math.Float32bits(x)
+	}
+	return b
 }
