@@ -58,15 +58,20 @@ var softplusF32 = mapFunc{
 	df:   func(x, _ float32) float32 { return float32(1 / (1 + math.Exp(float64(-x)))) },
 	fwd: func(y, x []float32) {
 		withCleanUpper(len(x), func(lo, hi int) {
-			for i, v := range x[lo:hi] {
-				y[lo+i] = max(v, 0) + float32(math.Log1p(math.Exp(float64(-abs32(v)))))
+			var e [scalarChunk]float64
+			xs := x[lo:hi]
+			for i := expNegAbsVec(e[:len(xs)], xs); i < len(xs); i++ {
+				e[i] = math.Exp(float64(-abs32(xs[i])))
+			}
+			for i, v := range xs {
+				y[lo+i] = max(v, 0) + float32(math.Log1p(e[i]))
 			}
 		})
 	},
 	bwd: func(d, g, x, _ []float32) {
 		withCleanUpper(len(x), func(lo, hi int) {
-			for i, v := range x[lo:hi] {
-				d[lo+i] = g[lo+i] * float32(1/(1+math.Exp(float64(-v))))
+			for i := lo + softplusBwdVec(d[lo:hi], g[lo:hi], x[lo:hi]); i < hi; i++ {
+				d[i] = g[i] * float32(1/(1+math.Exp(float64(-x[i]))))
 			}
 		})
 	},
@@ -83,15 +88,15 @@ var sigmoidF32 = mapFunc{
 	df:   func(x, y float32) float32 { return y * sigmoid32(-x) },
 	fwd: func(y, x []float32) {
 		withCleanUpper(len(x), func(lo, hi int) {
-			for i, v := range x[lo:hi] {
-				y[lo+i] = sigmoid32(v)
+			for i := lo + sigmoidFwdVec(y[lo:hi], x[lo:hi]); i < hi; i++ {
+				y[i] = sigmoid32(x[i])
 			}
 		})
 	},
 	bwd: func(d, g, x, y []float32) {
 		withCleanUpper(len(x), func(lo, hi int) {
-			for i, v := range x[lo:hi] {
-				d[lo+i] = y[lo+i] * sigmoid32(-v) * g[lo+i]
+			for i := lo + sigmoidBwdVec(d[lo:hi], g[lo:hi], x[lo:hi], y[lo:hi]); i < hi; i++ {
+				d[i] = y[i] * sigmoid32(-x[i]) * g[i]
 			}
 		})
 	},

@@ -89,8 +89,10 @@ func TestReLUValues(t *testing.T) {
 }
 
 // TestKernelsMatchDefinitions holds each activation's slice kernels to its one-value definition,
-// bit for bit, on normal draws at three scales and the special values (signed zeros, infinities,
-// the largest finite values); NaN must stay NaN.
+// bit for bit, on normal draws at three scales, the special values (signed zeros, infinities,
+// the largest finite values) and the thresholds of sigmoid (−88, 15) and of the vector
+// exponential's range (±700), placed both in the middle of the slice, where a vector kernel
+// hands over to the scalar loop, and at its end; NaN must stay NaN.
 func TestKernelsMatchDefinitions(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 3))
 	var xs []float32
@@ -100,7 +102,12 @@ func TestKernelsMatchDefinitions(t *testing.T) {
 		}
 	}
 	inf := float32(math.Inf(1))
-	xs = append(xs, 0, float32(math.Copysign(0, -1)), inf, -inf, math.MaxFloat32, -math.MaxFloat32, math.SmallestNonzeroFloat32)
+	special := []float32{0, float32(math.Copysign(0, -1)), inf, -inf, math.MaxFloat32, -math.MaxFloat32, math.SmallestNonzeroFloat32}
+	for _, v := range []float32{-88, 15, 700, -700} {
+		special = append(special, v, math.Nextafter32(v, 0), math.Nextafter32(v, 2*v))
+	}
+	xs = append(append(xs[:1000:1000], special...), xs[1000:]...)
+	xs = append(xs, special...)
 	gs := make([]float32, len(xs))
 	for i := range gs {
 		gs[i] = float32(rng.NormFloat64())

@@ -82,3 +82,10 @@ func inBlocks(n, parts int, run func(lo, hi int)) {
 	run(0, n/parts)
 	wg.Wait()
 }
+
+// Gemm is the product the steps run, c = op(a)·op(b) + beta·c, split as gemm splits it (see
+// gemm). It is exported for the benchmarks that time the matrix products of a step on their
+// own.
+func Gemm(ta, tb blas.Transpose, a []float32, ar, ac int, b []float32, br, bc int, c []float32, beta float32) {
+	gemm(ta, tb, a, ar, ac, b, br, bc, c, beta)
+}
