@@ -58,13 +58,8 @@ var softplusF32 = mapFunc{
 	df:   func(x, _ float32) float32 { return float32(1 / (1 + math.Exp(float64(-x)))) },
 	fwd: func(y, x []float32) {
 		withCleanUpper(len(x), func(lo, hi int) {
-			var e [scalarChunk]float64
-			xs := x[lo:hi]
-			for i := expNegAbsVec(e[:len(xs)], xs); i < len(xs); i++ {
-				e[i] = math.Exp(float64(-abs32(xs[i])))
-			}
-			for i, v := range xs {
-				y[lo+i] = max(v, 0) + float32(math.Log1p(e[i]))
+			for i := lo + softplusFwdVec(y[lo:hi], x[lo:hi]); i < hi; i++ {
+				y[i] = max(x[i], 0) + float32(math.Log1p(math.Exp(float64(-abs32(x[i])))))
 			}
 		})
 	},

@@ -27,35 +27,78 @@ var expCoef = [8]float64{
 // vecExp reports whether exp8 may stand in for math.Exp here: it needs AVX-512, and it holds
 // only where math.Exp takes its fused multiply-add path (an FMA CPU, not disabled by GODEBUG),
 // which a self-check at start-up confirms against math.Exp itself.
-var vecExp = avx512 && archsimd.X86.FMA() && exp8Agrees()
+var vecExp = vk != nil && archsimd.X86.FMA() && exp8Agrees()
+
+// vk holds the kernels' broadcast constants (nil without AVX-512, where none of them runs).
+var vk = func() *vconst {
+	if !avx512 {
+		return nil
+	}
+	return newVconst()
+}()
+
+// vconst holds the broadcast constants of the exponential and log1p kernels, made once: the
+// compiler does not hoist a broadcast out of a loop.
+type vconst struct {
+	log2e, negLn2U, negLn2L, sixteenth, zero, half, one, two, negOne archsimd.Float64x8
+	expCoef                                                          [8]archsimd.Float64x8
+	expLo, expHi                                                     archsimd.Float64x8
+	bias                                                             archsimd.Int64x8
+	zero32, one32, negOne32, lo32, hi32                              archsimd.Float32x8
+	l1pCoef                                                          [7]archsimd.Float64x8
+	ln2Hi, ln2Lo, sqrt2M1, small, tiny, top                          archsimd.Float64x8
+	mantMask, sqrt2Mant, halfExp                                     archsimd.Uint64x8
+}
+
+// newVconst broadcasts the constants.
+func newVconst() *vconst {
+	b := archsimd.BroadcastFloat64x8
+	k := &vconst{
+		log2e: b(expLog2e), negLn2U: b(-expLn2U), negLn2L: b(-expLn2L), sixteenth: b(0.0625),
+		zero: b(0), half: b(0.5), one: b(1), two: b(2), negOne: b(-1),
+		expLo: b(-expRange), expHi: b(expRange), bias: archsimd.BroadcastInt64x8(1023),
+		zero32: archsimd.BroadcastFloat32x8(0), one32: archsimd.BroadcastFloat32x8(1),
+		negOne32: archsimd.BroadcastFloat32x8(-1), lo32: archsimd.BroadcastFloat32x8(-88),
+		hi32:  archsimd.BroadcastFloat32x8(15),
+		ln2Hi: b(l1pLn2Hi), ln2Lo: b(l1pLn2Lo), sqrt2M1: b(l1pSqrt2M1), small: b(l1pSmall),
+		tiny: b(l1pTiny), top: b(l1pTop),
+		mantMask:  archsimd.BroadcastUint64x8(0x000fffffffffffff),
+		sqrt2Mant: archsimd.BroadcastUint64x8(sqrt2Mant),
+		halfExp:   archsimd.BroadcastUint64x8(0x3fe0000000000000),
+	}
+	for i, c := range expCoef {
+		k.expCoef[i] = b(c)
+	}
+	for i, c := range l1pCoef {
+		k.l1pCoef[i] = b(c)
+	}
+	return k
+}
 
 // exp8 is math.Exp of 8 arguments in [−expRange, expRange], bit for bit as Go's amd64 assembly
 // computes it with FMA: k = round(x/ln 2); r = (x − k·ln2U − k·ln2L)/16 with fused steps; a
 // degree-8 polynomial by fused Horner steps; then (·(· + 2)) four times, the last one fused with
 // + 1, which squares the series' value back from x/16 to x; then times 2^k.
-func exp8(x archsimd.Float64x8) archsimd.Float64x8 {
-	k := x.Mul(archsimd.BroadcastFloat64x8(expLog2e)).RoundToEvenScaled(0)
-	r := k.MulAdd(archsimd.BroadcastFloat64x8(-expLn2U), x)
-	r = k.MulAdd(archsimd.BroadcastFloat64x8(-expLn2L), r)
-	r = r.Mul(archsimd.BroadcastFloat64x8(0.0625))
-	p := archsimd.BroadcastFloat64x8(expCoef[0])
-	for _, c := range expCoef[1:] {
-		p = r.MulAdd(p, archsimd.BroadcastFloat64x8(c))
+func (c *vconst) exp8(x archsimd.Float64x8) archsimd.Float64x8 {
+	k := x.Mul(c.log2e).RoundToEvenScaled(0)
+	r := k.MulAdd(c.negLn2U, x)
+	r = k.MulAdd(c.negLn2L, r)
+	r = r.Mul(c.sixteenth)
+	p := c.expCoef[0]
+	for i := 1; i < len(c.expCoef); i++ {
+		p = r.MulAdd(p, c.expCoef[i])
 	}
-	two := archsimd.BroadcastFloat64x8(2)
 	y := r.Mul(p)
-	y = y.Mul(y.Add(two))
-	y = y.Mul(y.Add(two))
-	y = y.Mul(y.Add(two))
-	y = y.Add(two).MulAdd(y, archsimd.BroadcastFloat64x8(1))
-	scale := k.ConvertToInt64().Add(archsimd.BroadcastInt64x8(1023)).ShiftAllLeft(52).AsFloat64x8()
-	return y.Mul(scale)
+	y = y.Mul(y.Add(c.two))
+	y = y.Mul(y.Add(c.two))
+	y = y.Mul(y.Add(c.two))
+	y = y.Add(c.two).MulAdd(y, c.one)
+	return y.Mul(k.ConvertToInt64().Add(c.bias).ShiftAllLeft(52).AsFloat64x8())
 }
 
 // inExpRange reports whether all 8 lanes lie in [−expRange, expRange] (NaN does not).
-func inExpRange(x archsimd.Float64x8) bool {
-	in := x.GreaterEqual(archsimd.BroadcastFloat64x8(-expRange)).And(x.LessEqual(archsimd.BroadcastFloat64x8(expRange)))
-	return in.ToBits() == 0xff
+func (c *vconst) inExpRange(x archsimd.Float64x8) bool {
+	return x.GreaterEqual(c.expLo).And(x.LessEqual(c.expHi)).ToBits() == 0xff
 }
 
 // exp8Agrees compares exp8 with math.Exp on arguments spread over the vector range, the integer
@@ -70,8 +113,9 @@ func exp8Agrees() bool {
 		xs = append(xs, 0)
 	}
 	got := make([]float64, 8)
+	c := vk
 	for j := 0; j < len(xs); j += 8 {
-		exp8(archsimd.LoadFloat64x8Slice(xs[j:])).StoreSlice(got)
+		c.exp8(archsimd.LoadFloat64x8Slice(xs[j:])).StoreSlice(got)
 		for i, g := range got {
 			if math.Float64bits(g) != math.Float64bits(math.Exp(xs[j+i])) {
 				archsimd.ClearAVXUpperBits()
@@ -85,11 +129,10 @@ func exp8Agrees() bool {
 
 // sigmoid8 is sigmoid32 of 8 arguments whose negations are in range: 0 below −88, 1 above 15,
 // else float32(1/(1 + e^−x)) in float64.
-func sigmoid8(x archsimd.Float32x8) archsimd.Float32x8 {
-	one := archsimd.BroadcastFloat64x8(1)
-	s := one.Div(one.Add(exp8(x.ConvertToFloat64().Mul(archsimd.BroadcastFloat64x8(-1))))).ConvertToFloat32()
-	s = archsimd.BroadcastFloat32x8(0).Merge(s, x.Less(archsimd.BroadcastFloat32x8(-88)))
-	return archsimd.BroadcastFloat32x8(1).Merge(s, x.Greater(archsimd.BroadcastFloat32x8(15)))
+func (c *vconst) sigmoid8(x archsimd.Float32x8) archsimd.Float32x8 {
+	s := c.one.Div(c.one.Add(c.exp8(x.ConvertToFloat64().Mul(c.negOne)))).ConvertToFloat32()
+	s = c.zero32.Merge(s, x.Less(c.lo32))
+	return c.one32.Merge(s, x.Greater(c.hi32))
 }
 
 // sigmoidFwdVec sets y = sigmoid32(x) 8 values at a time and returns how many it set: it stops
@@ -99,13 +142,14 @@ func sigmoidFwdVec(y, x []float32) int {
 	if !vecExp {
 		return 0
 	}
+	c := vk
 	j := 0
 	for ; j+8 <= len(x); j += 8 {
 		xv := archsimd.LoadFloat32x8Slice(x[j:])
-		if !inExpRange(xv.ConvertToFloat64()) {
+		if !c.inExpRange(xv.ConvertToFloat64()) {
 			break
 		}
-		sigmoid8(xv).StoreSlice(y[j:])
+		c.sigmoid8(xv).StoreSlice(y[j:])
 	}
 	archsimd.ClearAVXUpperBits()
 	return j
@@ -116,13 +160,14 @@ func sigmoidBwdVec(d, g, x, y []float32) int {
 	if !vecExp {
 		return 0
 	}
+	c := vk
 	j := 0
 	for ; j+8 <= len(x); j += 8 {
 		xv := archsimd.LoadFloat32x8Slice(x[j:])
-		if !inExpRange(xv.ConvertToFloat64()) {
+		if !c.inExpRange(xv.ConvertToFloat64()) {
 			break
 		}
-		s := sigmoid8(xv.Mul(archsimd.BroadcastFloat32x8(-1)))
+		s := c.sigmoid8(xv.Mul(c.negOne32))
 		archsimd.LoadFloat32x8Slice(y[j:]).Mul(s).Mul(archsimd.LoadFloat32x8Slice(g[j:])).StoreSlice(d[j:])
 	}
 	archsimd.ClearAVXUpperBits()
@@ -134,34 +179,15 @@ func softplusBwdVec(d, g, x []float32) int {
 	if !vecExp {
 		return 0
 	}
-	one := archsimd.BroadcastFloat64x8(1)
-	j := 0
-	for ; j+8 <= len(x); j += 8 {
-		xv := archsimd.LoadFloat32x8Slice(x[j:])
-		x64 := xv.ConvertToFloat64()
-		if !inExpRange(x64) {
-			break
-		}
-		s := one.Div(one.Add(exp8(x64.Mul(archsimd.BroadcastFloat64x8(-1))))).ConvertToFloat32()
-		archsimd.LoadFloat32x8Slice(g[j:]).Mul(s).StoreSlice(d[j:])
-	}
-	archsimd.ClearAVXUpperBits()
-	return j
-}
-
-// expNegAbsVec sets e[i] = e^−|x[i]| in float64 (softplus' exponential) like sigmoidFwdVec.
-func expNegAbsVec(e []float64, x []float32) int {
-	if !vecExp {
-		return 0
-	}
+	c := vk
 	j := 0
 	for ; j+8 <= len(x); j += 8 {
 		x64 := archsimd.LoadFloat32x8Slice(x[j:]).ConvertToFloat64()
-		if !inExpRange(x64) {
+		if !c.inExpRange(x64) {
 			break
 		}
-		neg := x64.Min(x64.Mul(archsimd.BroadcastFloat64x8(-1)))
-		exp8(neg).StoreSlice(e[j:])
+		s := c.one.Div(c.one.Add(c.exp8(x64.Mul(c.negOne)))).ConvertToFloat32()
+		archsimd.LoadFloat32x8Slice(g[j:]).Mul(s).StoreSlice(d[j:])
 	}
 	archsimd.ClearAVXUpperBits()
 	return j
