@@ -109,22 +109,28 @@ func exp8Agrees() bool {
 		v := float64(i) * expRange / 1000
 		xs = append(xs, v, math.Nextafter(v, 0), float64(i)*0.5*math.Ln2, float64(i)*0.001, float64(i)*1e-9)
 	}
-	for len(xs)%8 != 0 {
-		xs = append(xs, 0)
-	}
-	got := make([]float64, 8)
-	c := vk
+	return firstMismatch(xs, vk.exp8, math.Exp) < 0
+}
+
+// firstMismatch runs vec over xs 8 at a time (padding a last partial block with copies of its
+// first value) and returns the index of the first argument where its bits differ from ref's,
+// or -1 where there is none.
+func firstMismatch(xs []float64, vec func(archsimd.Float64x8) archsimd.Float64x8, ref func(float64) float64) int {
+	defer archsimd.ClearAVXUpperBits()
+	var in, out [8]float64
 	for j := 0; j < len(xs); j += 8 {
-		c.exp8(archsimd.LoadFloat64x8Slice(xs[j:])).StoreSlice(got)
-		for i, g := range got {
-			if math.Float64bits(g) != math.Float64bits(math.Exp(xs[j+i])) {
-				archsimd.ClearAVXUpperBits()
-				return false
+		n := copy(in[:], xs[j:])
+		for i := n; i < 8; i++ {
+			in[i] = in[0]
+		}
+		vec(archsimd.LoadFloat64x8(&in)).Store(&out)
+		for i := range n {
+			if math.Float64bits(out[i]) != math.Float64bits(ref(in[i])) {
+				return j + i
 			}
 		}
 	}
-	archsimd.ClearAVXUpperBits()
-	return true
+	return -1
 }
 
 // sigmoid8 is sigmoid32 of 8 arguments whose negations are in range: 0 below −88, 1 above 15,
