@@ -56,12 +56,16 @@ type Spec struct {
 var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`)
 
 // DefaultSpec returns the defaults every spec starts from: the Salimans et al. MNIST recipe with
-// 100 labels, and the article's GAN settings for kind gan.
+// 100 labels, and the article's GAN settings for kind gan. The schedule, 150 epochs with the
+// learning rate constant for the first half and then decaying linearly to 0, is the best
+// measured so far: 103.3 ± 13.3 test errors over three seeds (results/published/
+// headline-150-epochs), against 127.7 for 60 epochs; the reference code keeps the rate
+// constant for 300 epochs.
 func DefaultSpec() Spec {
 	return Spec{
 		Kind:           "classifier",
 		LabelsPerClass: 10,
-		Epochs:         100,
+		Epochs:         150,
 		ItersPerEpoch:  600,
 		LRDecayStart:   0.5,
 		Model:          ssgan.Defaults(),
