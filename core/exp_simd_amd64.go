@@ -124,6 +124,7 @@ func firstMismatch(xs []float64, vec func(archsimd.Float64x8) archsimd.Float64x8
 			in[i] = in[0]
 		}
 		vec(archsimd.LoadFloat64x8(&in)).Store(&out)
+		archsimd.ClearAVXUpperBits() // ref is scalar library math (see withCleanUpper)
 		for i := range n {
 			if math.Float64bits(out[i]) != math.Float64bits(ref(in[i])) {
 				return j + i
@@ -133,10 +134,16 @@ func firstMismatch(xs []float64, vec func(archsimd.Float64x8) archsimd.Float64x8
 	return -1
 }
 
+// logistic8 is logistic32 of 8 arguments whose negations are in range: float32(1/(1 + e^−x)),
+// computed in float64.
+func (c *vconst) logistic8(x archsimd.Float64x8) archsimd.Float32x8 {
+	return c.one.Div(c.one.Add(c.exp8(x.Mul(c.negOne)))).ConvertToFloat32()
+}
+
 // sigmoid8 is sigmoid32 of 8 arguments whose negations are in range: 0 below −88, 1 above 15,
-// else float32(1/(1 + e^−x)) in float64.
+// else logistic8.
 func (c *vconst) sigmoid8(x archsimd.Float32x8) archsimd.Float32x8 {
-	s := c.one.Div(c.one.Add(c.exp8(x.ConvertToFloat64().Mul(c.negOne)))).ConvertToFloat32()
+	s := c.logistic8(x.ConvertToFloat64())
 	s = c.zero32.Merge(s, x.Less(c.lo32))
 	return c.one32.Merge(s, x.Greater(c.hi32))
 }
@@ -192,8 +199,7 @@ func softplusBwdVec(d, g, x []float32) int {
 		if !c.inExpRange(x64) {
 			break
 		}
-		s := c.one.Div(c.one.Add(c.exp8(x64.Mul(c.negOne)))).ConvertToFloat32()
-		archsimd.LoadFloat32x8Slice(g[j:]).Mul(s).StoreSlice(d[j:])
+		archsimd.LoadFloat32x8Slice(g[j:]).Mul(c.logistic8(x64)).StoreSlice(d[j:])
 	}
 	archsimd.ClearAVXUpperBits()
 	return j

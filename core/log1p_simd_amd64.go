@@ -29,8 +29,8 @@ var l1pCoef = [7]float64{ // Lp7 … Lp1, in the order the Horner steps apply th
 
 // vecLog1p reports whether log1p8 may stand in for math.Log1p: it reproduces the pure-Go
 // function's operations without fused multiply-adds, as the compiler builds it for GOAMD64 v1
-// and v2; a self-check at start-up turns it off wherever the two disagree.
-var vecLog1p = vecExp && log1p8Agrees()
+// and v2 (not v3, where it fuses them); a self-check at start-up also compares the two.
+var vecLog1p = vecExp && !goFusesMulAdd && log1p8Agrees()
 
 // log1p8 is math.Log1p of 8 arguments in [0, l1pTop), bit for bit: below 2⁻⁵⁴ the argument
 // itself, below 2⁻²⁹ x − x²/2, below √2−1 the series on f = x, and above it the series on the
@@ -102,6 +102,7 @@ func softplusFwdVec(y, x []float32) int {
 			l = c.log1p8(ev).ConvertToFloat32()
 		} else {
 			ev.StoreSlice(e[:])
+			archsimd.ClearAVXUpperBits() // scalar library math next (see withCleanUpper)
 			var l32 [8]float32
 			for i, v := range e {
 				l32[i] = float32(math.Log1p(v))

@@ -8,8 +8,11 @@ import (
 )
 
 // Stream is a seeded random stream: a PCG source and the rand.Rand that draws from it. Its
-// FillNormal draws exactly what calling NormFloat64 on the Rand would, about three times faster,
-// so the noise layers can use it without changing a single number of a seeded run.
+// FillNormal draws exactly what calling NormFloat64 on the Rand would, faster, so the noise
+// layers can use it without changing a single number of a seeded run. Make one with NewStream
+// and do not replace its Rand. It is not safe for concurrent use: FillNormal works on a copy of
+// the source's state and writes it back at the end, so a draw made through the Rand or the
+// source during a fill would be lost (the graphs fill their feeds one after another).
 type Stream struct {
 	*rand.Rand
 	src *rand.PCG

@@ -16,7 +16,8 @@ var zigKn, zigWn = zigguratTables()
 // zigKn[k] is the least j ≥ 0 for which NormFloat64 asks the source for a second value (found by
 // bisection; it is 0 for a strip that always takes the slow path, as strip 1 does), and where
 // j = 1 is on the fast path the result for it is zigWn[k] exactly. Where it is not, the fast path
-// reaches the strip only with j = 0, whose result is +0 for any positive width, so zigWn[k] = 1.
+// never reaches the strip (zigKn[k] = 0) or only with j = 0 (zigKn[k] = 1), whose result is +0
+// for any positive width, so zigWn[k] = 1 serves.
 func zigguratTables() (kn [128]uint32, wn [128]float32) {
 	for k := range uint64(128) {
 		if probeSlow(k << 32) {
@@ -51,9 +52,9 @@ func zigFast(u uint64) (float64, bool) {
 	return 0, false
 }
 
-// probeSource returns first, then math.MaxUint64 forever (which ends every slow-path loop of
-// NormFloat64: a uniform draw near 1 is accepted by both the tail and the wedge tests), and
-// counts the calls.
+// probeSource returns first, then math.MaxUint64 forever, and counts the calls. That ends every
+// slow path of NormFloat64: the tail's loop accepts a uniform draw near 1, and where the wedge
+// test rejects, the retry's MaxUint64 (j = −1 in strip 127) takes the fast path.
 type probeSource struct {
 	first uint64
 	calls int
