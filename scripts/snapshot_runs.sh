@@ -8,8 +8,9 @@
 set -euo pipefail
 given=$1 runs=$(realpath "$1") branch=$2 msg=$3
 cd "$(dirname "$0")/.."
-# The training processes name RUNS after --out as they were given it: absolute or as typed here.
-pids=$(pgrep -f "ssgan run .*--out ($runs|$given)/?( |$)" || true)
+# The training processes name RUNS after --out as they were given it: absolute or as typed here
+# (any binary name: a copy of bin/ssgan kept for a long run counts too).
+pids=$(pgrep -f " run .*--out ($runs|$given)/?( |$)" || true)
 wt=$(mktemp -d)
 if git rev-parse --verify -q "$branch" >/dev/null; then
   git worktree add -q "$wt" "$branch"
