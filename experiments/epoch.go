@@ -39,14 +39,34 @@ func (h *epochHook) After(s *core.State) error {
 	if err := r.checkpoint(); err != nil {
 		return err
 	}
-	eta := time.Duration(r.elapsed() / float64(epoch) * float64(r.spec.Epochs-epoch) * float64(time.Second)).Round(time.Second)
+	perEpoch := recentSecondsPerEpoch(r.history, etaWindow)
+	eta := time.Duration(perEpoch * float64(r.spec.Epochs-epoch) * float64(time.Second)).Round(time.Second)
 	if r.opt.Terminal {
 		r.logf("\r\033[K")
 	}
 	r.logf("%s %s epoch %d/%d  test err %.2f %% (%d)  %s  %.1f s/epoch  ETA %s\n",
 		r.spec.Name, r.seed.Dir(), epoch, r.spec.Epochs, 100*float64(errs)/float64(len(r.testY)), errs,
-		r.lossSummary(train), r.elapsed()/float64(epoch), eta)
+		r.lossSummary(train), perEpoch, eta)
 	return nil
+}
+
+// etaWindow is how many recent epochs the logged speed and ETA average over.
+const etaWindow = 5
+
+// recentSecondsPerEpoch returns the mean wall time of the last window epochs of a history whose
+// Seconds are cumulative, so that the logged speed follows the machine as it is now rather than
+// averaging in epochs run by another binary or beside other work. With a single epoch it is that
+// epoch's time.
+func recentSecondsPerEpoch(h []EpochLog, window int) float64 {
+	n := len(h)
+	if n == 0 {
+		return 0
+	}
+	k := min(window, n-1)
+	if k <= 0 {
+		return h[n-1].Seconds / float64(max(h[n-1].Epoch, 1))
+	}
+	return (h[n-1].Seconds - h[n-1-k].Seconds) / float64(h[n-1].Epoch-h[n-1-k].Epoch)
 }
 
 // lossSummary formats the epoch's mean losses: the labeled loss, and for an SSGAN the
