@@ -57,15 +57,17 @@ var softplusF32 = mapFunc{
 	f:    softplus32,
 	df:   func(x, _ float32) float32 { return logistic32(x) },
 	fwd: func(y, x []float32) {
-		withCleanUpper(len(x), func(lo, hi int) {
-			for i := lo + softplusFwdVec(y[lo:hi], x[lo:hi]); i < hi; i++ {
+		n := softplusFwdVec(y, x)
+		withCleanUpper(len(x)-n, func(lo, hi int) {
+			for i := n + lo; i < n+hi; i++ {
 				y[i] = softplus32(x[i])
 			}
 		})
 	},
 	bwd: func(d, g, x, _ []float32) {
-		withCleanUpper(len(x), func(lo, hi int) {
-			for i := lo + softplusBwdVec(d[lo:hi], g[lo:hi], x[lo:hi]); i < hi; i++ {
+		n := softplusBwdVec(d, g, x)
+		withCleanUpper(len(x)-n, func(lo, hi int) {
+			for i := n + lo; i < n+hi; i++ {
 				d[i] = g[i] * logistic32(x[i])
 			}
 		})
@@ -91,15 +93,17 @@ var sigmoidF32 = mapFunc{
 	f:    sigmoid32,
 	df:   func(x, y float32) float32 { return y * sigmoid32(-x) },
 	fwd: func(y, x []float32) {
-		withCleanUpper(len(x), func(lo, hi int) {
-			for i := lo + sigmoidFwdVec(y[lo:hi], x[lo:hi]); i < hi; i++ {
+		n := sigmoidFwdVec(y, x)
+		withCleanUpper(len(x)-n, func(lo, hi int) {
+			for i := n + lo; i < n+hi; i++ {
 				y[i] = sigmoid32(x[i])
 			}
 		})
 	},
 	bwd: func(d, g, x, y []float32) {
-		withCleanUpper(len(x), func(lo, hi int) {
-			for i := lo + sigmoidBwdVec(d[lo:hi], g[lo:hi], x[lo:hi], y[lo:hi]); i < hi; i++ {
+		n := sigmoidBwdVec(d, g, x, y)
+		withCleanUpper(len(x)-n, func(lo, hi int) {
+			for i := n + lo; i < n+hi; i++ {
 				d[i] = y[i] * sigmoid32(-x[i]) * g[i]
 			}
 		})
