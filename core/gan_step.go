@@ -95,15 +95,7 @@ func (m *GAN) compileG() error {
 // WeightedBCEWithLogits returns Σ_i w_i·(softplus(x_i) − t_i·x_i): the binary cross-entropy of
 // sigmoid(logits) against targets, each row weighted (weights 1/n give the mean).
 func WeightedBCEWithLogits(logits, targets, weights *G.Node) (*G.Node, error) {
-	sp, err := G.Softplus(logits)
-	if err != nil {
-		return nil, err
-	}
-	tx, err := G.HadamardProd(targets, logits)
-	if err != nil {
-		return nil, err
-	}
-	d, err := G.Sub(sp, tx)
+	d, err := bceTerms(logits, targets)
 	if err != nil {
 		return nil, err
 	}

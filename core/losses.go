@@ -60,6 +60,16 @@ func CrossEntropy(logits, onehot *G.Node) (*G.Node, error) {
 // BCEWithLogits returns the mean binary cross-entropy of sigmoid(logits) against targets t in
 // [0,1], computed stably as mean(softplus(x) − t·x).
 func BCEWithLogits(logits, targets *G.Node) (*G.Node, error) {
+	d, err := bceTerms(logits, targets)
+	if err != nil {
+		return nil, err
+	}
+	return G.Mean(d)
+}
+
+// bceTerms returns the elementwise binary cross-entropy softplus(x) − t·x of sigmoid(x) against
+// targets t: stable for any x, since softplus never overflows.
+func bceTerms(logits, targets *G.Node) (*G.Node, error) {
 	sp, err := G.Softplus(logits)
 	if err != nil {
 		return nil, err
@@ -68,11 +78,7 @@ func BCEWithLogits(logits, targets *G.Node) (*G.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := G.Sub(sp, tx)
-	if err != nil {
-		return nil, err
-	}
-	return G.Mean(d)
+	return G.Sub(sp, tx)
 }
 
 // MeanSquaredDistance returns mean((a − b)²) over all elements.

@@ -91,13 +91,7 @@ func runClassifier(ctx context.Context, spec Spec, seed Seed, data *datasets.MNI
 // finished returns the existing record of a run that already ended: it diverged, or it finished
 // at least the spec's epochs (a spec with more epochs extends a finished run from its checkpoint).
 func (r *classifierRun) finished() (*results.Record, bool) {
-	rec, err := results.ReadRecord(r.dir.file(results.RecordFile))
-	if err != nil || rec.ConfigHash != r.spec.Hash() {
-		return nil, false
-	}
-	done := rec.Status == results.StatusDiverged ||
-		rec.Status == results.StatusFinished && rec.Iterations >= r.spec.Epochs*r.spec.ItersPerEpoch
-	return &rec, done
+	return r.dir.finishedRecord(r.spec.Hash(), r.spec.Epochs*r.spec.ItersPerEpoch)
 }
 
 // setup loads the split, builds the model and either initialises it or resumes it.

@@ -95,13 +95,7 @@ func runGAN(ctx context.Context, spec Spec, seed Seed, data *datasets.MNIST, dir
 // at least the spec's iterations (a spec with more iterations extends a finished run from its
 // checkpoint).
 func (r *ganRun) finished() (*results.Record, bool) {
-	rec, err := results.ReadRecord(r.dir.file(results.RecordFile))
-	if err != nil || rec.ConfigHash != r.spec.Hash() {
-		return nil, false
-	}
-	done := rec.Status == results.StatusDiverged ||
-		rec.Status == results.StatusFinished && rec.Iterations >= r.spec.Iterations
-	return &rec, done
+	return r.dir.finishedRecord(r.spec.Hash(), r.spec.Iterations)
 }
 
 // diverged records a run stopped by a NaN or infinite number (keeping its last good checkpoint

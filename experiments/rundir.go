@@ -96,3 +96,17 @@ func (d *runDir) checkSpec(s Spec) error {
 	}
 	return core.WriteFileAtomic(path, s.YAML())
 }
+
+// finishedRecord returns the directory's record when it says the run already ended: it diverged,
+// or it finished at least iters iterations under the spec of the given hash (a spec asking for
+// more extends a finished run from its checkpoint). A missing or unreadable record, or one of
+// another spec, is not an ended run.
+func (d *runDir) finishedRecord(specHash string, iters int) (*results.Record, bool) {
+	rec, err := results.ReadRecord(d.file(results.RecordFile))
+	if err != nil || rec.ConfigHash != specHash {
+		return nil, false
+	}
+	done := rec.Status == results.StatusDiverged ||
+		rec.Status == results.StatusFinished && rec.Iterations >= iters
+	return &rec, done
+}
