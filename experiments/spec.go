@@ -37,7 +37,10 @@ type Spec struct {
 	// ItersPerEpoch is the number of iterations per epoch: 600 (60,000 images / batch 100).
 	ItersPerEpoch int `yaml:"iters_per_epoch"`
 	// LRDecayStart is the fraction of the epochs after which the learning rate decays linearly
-	// to zero at the end; 1 keeps it constant (the reference code over its 300 epochs).
+	// to zero at the end; 1 keeps it constant (the reference code over its 300 epochs). The rate
+	// is set at the start of each epoch from the epochs done, e: base·(n−e)/(n−s) once e ≥ s,
+	// with s = LRDecayStart·n. So with n = 150 and 0.5, epochs 1–76 run at the base rate and the
+	// last at base/75.
 	LRDecayStart float64 `yaml:"lr_decay_start"`
 	// Model is the classifier's network and optimisation (kind classifier).
 	Model ssgan.Config `yaml:"model"`

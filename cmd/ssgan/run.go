@@ -55,7 +55,7 @@ func newRunCmd() *cobra.Command {
 	fl.IntVar(&f.iters, "iterations", 0, "override the spec's iterations (gan)")
 	fl.StringVar(&f.out, "out", "runs", "output directory")
 	fl.StringVar(&f.dataDir, "data-dir", datasets.DefaultDir(), "MNIST directory (four IDX files); default $SSGAN_DATA or data/mnist")
-	fl.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "tasks run in parallel processes, each with 1 thread by default\n(measured on 2 cores: 2 jobs x 1 thread give 1.36-1.48x the iterations per second of 1 job x 2 threads)")
+	fl.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "tasks run in parallel processes, each with 1 thread by default; default: the CPU count\n(on 2 cores, 2 jobs x 1 thread made more iterations per second than 1 job x 2 threads: make bench-jobs)")
 	fl.IntVar(&f.threads, "threads", 0, "threads per process (0: all cores for a single task, else 1); with 2 or more, matrix products run as two\nconcurrent blocks and element-wise loops in two halves; the numbers do not depend on it")
 	fl.StringVar(&f.shard, "shard", "", "run only shard I/N of the (experiment x seed) tasks; default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX")
 	fl.IntVar(&f.logEvery, "log-every", 100, "iterations between progress lines when output is not a terminal")
