@@ -57,17 +57,15 @@ var softplusF32 = mapFunc{
 	f:    softplus32,
 	df:   func(x, _ float32) float32 { return logistic32(x) },
 	fwd: func(y, x []float32) {
-		n := softplusFwdVec(y, x)
-		withCleanUpper(len(x)-n, func(lo, hi int) {
-			for i := n + lo; i < n+hi; i++ {
+		withCleanUpper(softplusFwdVec(y, x), len(x), func(lo, hi int) {
+			for i := lo; i < hi; i++ {
 				y[i] = softplus32(x[i])
 			}
 		})
 	},
 	bwd: func(d, g, x, _ []float32) {
-		n := softplusBwdVec(d, g, x)
-		withCleanUpper(len(x)-n, func(lo, hi int) {
-			for i := n + lo; i < n+hi; i++ {
+		withCleanUpper(softplusBwdVec(d, g, x), len(x), func(lo, hi int) {
+			for i := lo; i < hi; i++ {
 				d[i] = g[i] * logistic32(x[i])
 			}
 		})
@@ -93,17 +91,15 @@ var sigmoidF32 = mapFunc{
 	f:    sigmoid32,
 	df:   func(x, y float32) float32 { return y * sigmoid32(-x) },
 	fwd: func(y, x []float32) {
-		n := sigmoidFwdVec(y, x)
-		withCleanUpper(len(x)-n, func(lo, hi int) {
-			for i := n + lo; i < n+hi; i++ {
+		withCleanUpper(sigmoidFwdVec(y, x), len(x), func(lo, hi int) {
+			for i := lo; i < hi; i++ {
 				y[i] = sigmoid32(x[i])
 			}
 		})
 	},
 	bwd: func(d, g, x, y []float32) {
-		n := sigmoidBwdVec(d, g, x, y)
-		withCleanUpper(len(x)-n, func(lo, hi int) {
-			for i := n + lo; i < n+hi; i++ {
+		withCleanUpper(sigmoidBwdVec(d, g, x, y), len(x), func(lo, hi int) {
+			for i := lo; i < hi; i++ {
 				d[i] = y[i] * sigmoid32(-x[i]) * g[i]
 			}
 		})
