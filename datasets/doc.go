@@ -1,7 +1,8 @@
-// Package datasets reads the MNIST data set from its original IDX files and
-// provides the seeded, checkpointable pieces a semi-supervised training run
-// needs on top of it: balanced labeled subsets (Split), validation holdouts,
-// and batch index streams (Shuffler).
+// Package datasets reads image-classification data sets stored as four IDX files (MNIST's
+// format: MNIST, Fashion-MNIST and any other directory of that layout), names and checks them by
+// the SHA-256 of their files (Open, Verify, the registry of known data sets), and provides the
+// seeded, checkpointable pieces a semi-supervised training run needs on top of them: balanced
+// labeled subsets (Split), validation holdouts, and batch index streams (Shuffler).
 //
 // All randomness is derived from explicit seeds through math/rand/v2's PCG
 // source, so the same seed gives the same subsets and batches on every

@@ -78,3 +78,42 @@ func sumF(x []float32) float64 {
 	}
 	return s
 }
+
+// fashionDir returns the directory of Debian's dataset-fashion-mnist, skipping the test when it
+// is not installed.
+func fashionDir(t *testing.T) string {
+	k, _ := Lookup("fashion-mnist")
+	dir := k.Dir()
+	if _, err := Load(dir); err != nil {
+		t.Skipf("Fashion-MNIST not installed (apt-get install dataset-fashion-mnist): %v", err)
+	}
+	return dir
+}
+
+func TestRealFashionMNIST(t *testing.T) {
+	dir := fashionDir(t)
+	reps, err := Verify(dir)
+	require.NoError(t, err)
+	require.Len(t, reps, 4)
+	for _, r := range reps {
+		assert.Equal(t, "fashion-mnist", r.Dataset, r.Name)
+		assert.True(t, r.ChecksumOK, r.Name)
+		assert.Equal(t, FashionMNISTSHA256[r.Name], r.SHA256)
+	}
+	_, err = VerifyAs(dir, "mnist")
+	require.Error(t, err, "Fashion-MNIST's files are not MNIST's")
+	assert.Contains(t, err.Error(), "sha256 mismatch")
+
+	d, err := Open("fashion-mnist", "")
+	require.NoError(t, err)
+	assert.Equal(t, "fashion-mnist", d.Name)
+	assert.Equal(t, 10, d.Classes)
+	assert.Equal(t, 60000, d.Train.Len())
+	assert.Equal(t, 10000, d.Test.Len())
+	assert.Equal(t, 784, d.Train.Images.Dim())
+	assert.Equal(t, []int{6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000}, histogram(d.Train.Labels))
+
+	_, err = Open("mnist", dir)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), dir+" holds fashion-mnist (the SHA-256 of its four files), not mnist")
+}
