@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/results"
 	"github.com/ssgan/ssgan/ssgan"
 )
 
@@ -53,6 +54,9 @@ type Spec struct {
 	// Tricks are the article's training tips (pretraining, freezing schedule, balance), off by
 	// default.
 	Tricks core.Tricks `yaml:"tricks"`
+	// Sweep names the sweep this experiment is a point of and the values it sets; `ssgan sweep`
+	// fills it in, a spec file leaves it out (see ParseSpecs).
+	Sweep *results.Sweep `yaml:"sweep,omitempty"`
 }
 
 // validName is the form of an experiment name: one safe path element.
@@ -115,7 +119,7 @@ func (s Spec) Validate() error {
 	if err := s.Tricks.Validate(); err != nil {
 		return fmt.Errorf("tricks: %w", err)
 	}
-	return nil
+	return validSweep(s.Sweep)
 }
 
 // finite reports the first NaN or infinite number of a model config (ssgan.Config.Validate's

@@ -46,6 +46,7 @@ type Record struct {
 	Commit           string    `json:"commit,omitempty"`                 // git revision of the binary that (last) trained it
 	Commits          []string  `json:"commits,omitempty"`                // every revision that trained part of it, oldest first, when more than one did
 	Note             string    `json:"note,omitempty"`                   // e.g. divergence message
+	Sweep            *Sweep    `json:"sweep,omitempty"`                  // the sweep point the experiment is, if it is one
 }
 
 // WriteRecord writes rec as indented JSON to path atomically: it writes a

@@ -41,7 +41,8 @@ func newRunCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "run NAME|SPEC.yaml [NAME|SPEC.yaml ...]",
 		Short: "Train experiments over seeds, resuming unfinished runs and skipping finished ones",
-		Long: "Train each experiment (a registered name, see `ssgan list`, or a YAML spec file) on each seed.\n" +
+		Long: "Train each experiment (a registered name, see `ssgan list`, or a YAML spec file; a sweep file\n" +
+			"stands for all its points, see `ssgan sweep`) on each seed.\n" +
 			"Every run writes OUT/<experiment>/<seed>/: spec.yaml, split.json, metrics.jsonl, checkpoint.gob\n" +
 			"and result.json. Rerunning the same command skips finished runs and resumes interrupted ones;\n" +
 			"SIGINT/SIGTERM write a checkpoint and exit.",
@@ -66,31 +67,34 @@ func newRunCmd() *cobra.Command {
 func (f *runFlags) specs(args []string) ([]experiments.Spec, error) {
 	var specs []experiments.Spec
 	for _, a := range args {
-		var s experiments.Spec
-		var err error
+		var points []experiments.Spec // a sweep file expands to several experiments
 		if strings.HasSuffix(a, ".yaml") || strings.HasSuffix(a, ".yml") {
-			if s, err = experiments.LoadSpec(a); err != nil {
+			var err error
+			if points, err = experiments.LoadSpecs(a); err != nil {
 				return nil, err
 			}
 		} else {
-			var ok bool
-			if s, ok = experiments.Lookup(a); !ok {
+			s, ok := experiments.Lookup(a)
+			if !ok {
 				return nil, fmt.Errorf("unknown experiment %q (see `ssgan list`, or give a .yaml spec)", a)
 			}
+			points = []experiments.Spec{s}
 		}
 		if f.epochs < 0 || f.iters < 0 {
 			return nil, errors.New("--epochs and --iterations must be positive")
 		}
-		if f.epochs > 0 {
-			s.Epochs = f.epochs
+		for _, s := range points {
+			if f.epochs > 0 {
+				s.Epochs = f.epochs
+			}
+			if f.iters > 0 {
+				s.Iterations = f.iters
+			}
+			if err := s.Validate(); err != nil {
+				return nil, fmt.Errorf("%s: %w", a, err)
+			}
+			specs = append(specs, s)
 		}
-		if f.iters > 0 {
-			s.Iterations = f.iters
-		}
-		if err := s.Validate(); err != nil {
-			return nil, fmt.Errorf("%s: %w", a, err)
-		}
-		specs = append(specs, s)
 	}
 	return specs, nil
 }

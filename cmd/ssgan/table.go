@@ -26,7 +26,8 @@ func newTableCmd() *cobra.Command {
 			"number of labels, and print the final test error over seeds (mean ± std, 95% CI),\n" +
 			"the difference to the supervised baseline with its t-test p-value, and the\n" +
 			"published reference numbers. Only finished runs are averaged; diverged and\n" +
-			"running ones are counted in their own columns.",
+			"running ones are counted in their own columns. The points of a sweep (see `ssgan sweep`)\n" +
+			"are also shown in a table of their own, by their swept values.",
 		Args:         cobra.ExactArgs(1),
 		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -39,7 +40,10 @@ func newTableCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return results.Render(cmd.OutOrStdout(), tbl, format)
+			if err := results.Render(cmd.OutOrStdout(), tbl, format); err != nil {
+				return err
+			}
+			return renderSweepTables(cmd.OutOrStdout(), recs, format)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", results.FormatText,
