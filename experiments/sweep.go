@@ -121,6 +121,9 @@ func (w *sweepWalker) mapping(n *yaml.Node, t reflect.Type, path string) {
 		seen[k.Value] = k.Line
 		f, ok := fieldByTag(t, k.Value)
 		if !ok {
+			if v.Kind == yaml.SequenceNode {
+				w.swept = true // a list meant as a sweep: this message names the field, in a flow mapping too
+			}
 			w.fail(k.Line, "unknown field %s (misspelt? see DefaultSpec for the keys)", p)
 			continue
 		}

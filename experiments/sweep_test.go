@@ -119,6 +119,7 @@ func TestParseSpecsErrors(t *testing.T) {
 		{"float for an integer", "name: x\nepochs: [1, 2.5]\n", []string{"line 2", "epochs: mixed types"}},
 		{"wrong type", "name: x\nmodel: {lr: [fast, slow]}\n", []string{"line 2", "model.lr[0]", "cannot unmarshal !!str `fast` into float64"}},
 		{"unknown field", "name: x\nmodel: {lrr: [0.1, 0.2]}\nepochs: [1, 2]\n", []string{"line 2", "unknown field model.lrr"}},
+		{"list on an unknown field", "name: x\nmodel: {lrr: [0.1, 0.2]}\n", []string{"line 2", "unknown field model.lrr"}},
 		{"unknown dotted field", "name: x\nmodel.lrr: [0.1, 0.2]\n", []string{"line 2", "unknown field model.lrr"}},
 		{"unknown field beside a sweep", "name: x\nepochs: [1, 2]\nseeds: 3\n", []string{"line 3", "unknown field seeds"}},
 		{"wrong type beside a sweep", "name: x\nepochs: [1, 2]\nmodel: {batch: ten}\n", []string{"line 3", "model.batch", "`ten`"}},

@@ -67,7 +67,7 @@ func printSweep(cmd *cobra.Command, specs []experiments.Spec, tasks []experiment
 	w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 	fmt.Fprintf(w, "%d experiment(s):\n", len(specs))
 	for _, s := range specs {
-		values := ""
+		values := "-"
 		if s.Sweep != nil {
 			values = "sweep " + s.Sweep.Name + ": " + strings.Join(s.Sweep.Values, " ")
 		}

@@ -242,11 +242,13 @@ func scriptArgs(t *testing.T, bash string, env []string, cpus string) []string {
 	return argv
 }
 
-// TestReadme checks that the README names both templates and the merge command.
+// TestReadme checks that the README names both templates, the merge and sweep commands, the
+// variables of the Slurm script and its live test, and says that Kubernetes is never started.
 func TestReadme(t *testing.T) {
 	b, err := os.ReadFile("README.md")
 	require.NoError(t, err)
-	for _, w := range []string{"ssgan-array.sbatch", "ssgan-indexed-job.yaml", "ssgan table"} {
+	for _, w := range []string{"ssgan-array.sbatch", "ssgan-indexed-job.yaml", "ssgan table", "ssgan sweep",
+		"SSGAN_EXPERIMENTS", "make test-slurm", "Nothing in this repository can start Kubernetes"} {
 		assert.Contains(t, string(b), w)
 	}
 }
