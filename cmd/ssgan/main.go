@@ -3,6 +3,7 @@
 //	ssgan data verify            check the MNIST files
 //	ssgan list                   the named experiments
 //	ssgan run NAME|SPEC.yaml     train over seeds, resumably
+//	ssgan sweep SPEC.yaml        the experiments x seeds a sweep file (fields with value lists) stands for
 //	ssgan table DIR              the results under DIR as a table
 //	ssgan quality DIR            the sample-quality table of the GAN runs under DIR
 //	ssgan curves DIR             the test error per epoch of the classifier runs under DIR
