@@ -127,4 +127,3 @@ func sincos8(w archsimd.Uint32x8) (sin, cos archsimd.Float32x8) {
 
 // f8 broadcasts a float32.
 func f8(v float32) archsimd.Float32x8 { return archsimd.BroadcastFloat32x8(v) }
-
