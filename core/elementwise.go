@@ -7,6 +7,8 @@ import (
 	"math"
 
 	"github.com/chewxy/hm"
+
+	"github.com/ssgan/ssgan/internal/kernels"
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
 )
@@ -50,71 +52,25 @@ func (fn *mapFunc) backward(d, g, x, y []float32) {
 // abs32 is |x| by clearing the sign bit (no branch).
 func abs32(x float32) float32 { return math.Float32frombits(math.Float32bits(x) &^ (1 << 31)) }
 
-// softplusF32 is softplus(x) = log(1 + eˣ) computed stably in float32: max(x, 0) + log1p(e^−|x|).
-// gorgonia's Softplus goes through float64 math and costs about 14 ms per SSGAN iteration.
+// softplusF32 is softplus(x) = log(1 + eˣ) in float32, from the 8-lane kernels of package
+// kernels (Softplus32; its derivative is the logistic function). gorgonia's Softplus goes
+// through float64 math and costs about 14 ms per SSGAN iteration.
 var softplusF32 = mapFunc{
 	name: "softplus32",
-	f:    softplus32,
-	df:   func(x, _ float32) float32 { return logistic32(x) },
-	fwd: func(y, x []float32) {
-		withCleanUpper(softplusFwdVec(y, x), len(x), func(lo, hi int) {
-			for i := lo; i < hi; i++ {
-				y[i] = softplus32(x[i])
-			}
-		})
-	},
-	bwd: func(d, g, x, _ []float32) {
-		withCleanUpper(softplusBwdVec(d, g, x), len(x), func(lo, hi int) {
-			for i := lo; i < hi; i++ {
-				d[i] = g[i] * logistic32(x[i])
-			}
-		})
-	},
+	f:    kernels.Softplus32,
+	df:   func(x, _ float32) float32 { return kernels.Logistic32(x) },
+	fwd:  kernels.SoftplusForward,
+	bwd:  func(d, g, x, _ []float32) { kernels.LogisticScale(d, g, x) },
 }
 
-// softplus32 is one value of softplusF32.
-func softplus32(x float32) float32 {
-	return max(x, 0) + float32(math.Log1p(math.Exp(float64(-abs32(x)))))
-}
-
-// logistic32 is 1/(1 + e^−x) computed in float64, softplus' derivative (and the sigmoid between
-// its cut-offs).
-func logistic32(x float32) float32 { return float32(1 / (1 + math.Exp(float64(-x)))) }
-
-// sigmoidF32 is gorgonia's float32 sigmoid value for value: 0 below −88, 1 above 15, else
-// float32(1/(1+e^−x)) in float64. Its derivative is the one gorgonia's graph computes,
-// (σ(x)·σ(−x))·g, with the same float32 roundings, so replacing G.Sigmoid changes no bit (a test
-// compares the two). It runs the exponentials on both cores and with a clean vector state (see
-// withCleanUpper), which gorgonia's single-threaded element-wise map does not.
+// sigmoidF32 is the logistic function 1/(1 + e^−x) in float32 (kernels.Logistic32), with the
+// derivative y·(1 − y) from its output y.
 var sigmoidF32 = mapFunc{
 	name: "sigmoid32",
-	f:    sigmoid32,
-	df:   func(x, y float32) float32 { return y * sigmoid32(-x) },
-	fwd: func(y, x []float32) {
-		withCleanUpper(sigmoidFwdVec(y, x), len(x), func(lo, hi int) {
-			for i := lo; i < hi; i++ {
-				y[i] = sigmoid32(x[i])
-			}
-		})
-	},
-	bwd: func(d, g, x, y []float32) {
-		withCleanUpper(sigmoidBwdVec(d, g, x, y), len(x), func(lo, hi int) {
-			for i := lo; i < hi; i++ {
-				d[i] = y[i] * sigmoid32(-x[i]) * g[i]
-			}
-		})
-	},
-}
-
-// sigmoid32 is one value of gorgonia's float32 sigmoid.
-func sigmoid32(x float32) float32 {
-	if x < -88 {
-		return 0
-	}
-	if x > 15 {
-		return 1
-	}
-	return logistic32(x)
+	f:    kernels.Logistic32,
+	df:   func(_, y float32) float32 { return float32(y * (1 - y)) },
+	fwd:  kernels.LogisticForward,
+	bwd:  func(d, g, _, y []float32) { kernels.SigmoidBackward(d, g, y) },
 }
 
 // step01 is 1 where x ≥ 0 and 0 elsewhere (NaN included), set through an integer flag so that

@@ -111,12 +111,11 @@ type GAN struct {
 	// one steps.
 	GOpt, DOpt *Adam
 	// NoiseSrc drives every noise draw during training (the init stream is separate).
-	NoiseSrc *rand.PCG
+	NoiseSrc *Stream
 	// Data yields the indices of the real images of each D step.
 	Data *datasets.Shuffler
 
 	images []float32
-	noise  *Stream
 	idx    []int
 
 	sample    *Step
@@ -127,7 +126,8 @@ type GAN struct {
 	gStep     *Step
 }
 
-// Streams of the model seed: initialisation and training noise use separate PCG streams.
+// Streams of the model seed: initialisation draws from a PCG stream, training noise from a
+// counter-based stream of its own.
 const (
 	ganStreamInit  = 0x6a11
 	ganStreamNoise = 0x6a12
@@ -145,9 +145,8 @@ func NewGAN(cfg GANConfig, images []float32, modelSeed, dataSeed uint64) (*GAN, 
 		return nil, fmt.Errorf("core: gan: %d pixel values are not a positive number of images of %d", len(images), c.ImageDim)
 	}
 	initRNG := rand.New(rand.NewPCG(modelSeed, ganStreamInit))
-	m := &GAN{Cfg: c, NoiseSrc: rand.NewPCG(modelSeed, ganStreamNoise), images: images,
+	m := &GAN{Cfg: c, NoiseSrc: NewStream(modelSeed, ganStreamNoise), images: images,
 		Data: datasets.NewShuffler(len(images)/c.ImageDim, dataSeed), idx: make([]int, c.Batch/2)}
-	m.noise = NewStream(m.NoiseSrc)
 	m.G = NewGANGenerator(c, initRNG)
 	m.D = NewGANDiscriminator(c, initRNG)
 	m.GOpt = NewAdam(m.G.Params(), c.LR, c.Beta1)
@@ -189,7 +188,7 @@ func NewGANDiscriminator(c GANConfig, rng *rand.Rand) *Sequential {
 }
 
 // normalFill fills buf with N(0, 1) draws from the training noise stream.
-func (m *GAN) normalFill(buf []float32) { m.noise.FillNormal(buf, 1) }
+func (m *GAN) normalFill(buf []float32) { m.NoiseSrc.FillNormal(buf, 1) }
 
 // Close releases the compiled steps.
 func (m *GAN) Close() {

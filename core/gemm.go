@@ -12,18 +12,17 @@ import (
 // minGemmRows is the fewest output rows (or columns) worth a block of their own.
 const minGemmRows = 16
 
-// gemmParts is the number of blocks a product is split into when more than one thread may work
-// on it. It is fixed rather than the thread count because the BLAS kernel a call takes, and so the
-// rounding, can depend on the block's size: with two blocks at 2 threads and up, every thread
-// count from 2 gives the same numbers by construction (with blocks per thread, 3 threads changed
-// the article GAN's trajectory). One thread makes one call for the whole product; the golden
-// trajectory tests hold the two to the same bits on the default networks.
+// gemmParts is the number of blocks a product is split into. It is fixed rather than the thread
+// count because the BLAS kernel a call takes, and so the rounding, can depend on the block's
+// size: with the same two blocks at every thread count (one after the other at one thread), every
+// thread count gives the same numbers by construction. (One call for the whole product at one
+// thread gave other bits than two blocks under OpenBLAS's Haswell kernels.)
 const gemmParts = 2
 
 // gemm computes c = op(a)·op(b) (+ beta·c) for row-major a (ar × ac) and b (br × bc), where op
-// transposes when asked. With more than one thread (engine.Threads) the output is split into two
-// blocks of columns (or of rows, when it has more rows than columns) computed concurrently, each
-// by one single-threaded BLAS call.
+// transposes when asked. The output is split into two blocks of columns (or of rows, when it has
+// more rows than columns), each computed by one single-threaded BLAS call: concurrently with more
+// than one thread (engine.Threads), in turn with one.
 func gemm(ta, tb blas.Transpose, a []float32, ar, ac int, b []float32, br, bc int, c []float32, beta float32) {
 	rows, cols := ar, bc
 	if ta == blas.Trans {
@@ -34,14 +33,18 @@ func gemm(ta, tb blas.Transpose, a []float32, ar, ac int, b []float32, br, bc in
 	}
 	am := blas32.General{Rows: ar, Cols: ac, Stride: ac, Data: a}
 	bm := blas32.General{Rows: br, Cols: bc, Stride: bc, Data: b}
-	parts := 1
-	if engine.Threads() > 1 {
-		parts = gemmParts
+	parts := gemmParts
+	if engine.NativeThreads() {
+		parts = 1 // OpenBLAS's own threads split the product
+	}
+	run := inBlocks
+	if engine.Threads() < 2 {
+		run = inSequence // the same blocks, one after another
 	}
 	if cols >= rows {
 		// Column blocks, so that every block keeps all the rows of the product: with a batch of
 		// 100 rows, halving the rows left the BLAS kernel short rows and cost 2-10 % of the step.
-		inBlocks(cols, min(parts, cols/minGemmRows), func(lo, hi int) {
+		run(cols, min(parts, cols/minGemmRows), func(lo, hi int) {
 			var bb blas32.General
 			if tb == blas.Trans { // the columns of op(b) are rows of b
 				bb = blas32.General{Rows: hi - lo, Cols: bc, Stride: bc, Data: b[lo*bc:]}
@@ -52,7 +55,7 @@ func gemm(ta, tb blas.Transpose, a []float32, ar, ac int, b []float32, br, bc in
 		})
 		return
 	}
-	inBlocks(rows, min(parts, rows/minGemmRows), func(lo, hi int) {
+	run(rows, min(parts, rows/minGemmRows), func(lo, hi int) {
 		var ab blas32.General
 		if ta == blas.Trans { // the rows of op(a) are columns of a
 			ab = blas32.General{Rows: ar, Cols: hi - lo, Stride: ac, Data: a[lo:]}
@@ -61,6 +64,18 @@ func gemm(ta, tb blas.Transpose, a []float32, ar, ac int, b []float32, br, bc in
 		}
 		blas32.Gemm(ta, tb, 1, ab, bm, beta, blas32.General{Rows: hi - lo, Cols: cols, Stride: cols, Data: c[lo*cols:]})
 	})
+}
+
+// inSequence runs run over [0, n) in the blocks inBlocks would use, one after another on the
+// calling goroutine.
+func inSequence(n, parts int, run func(lo, hi int)) {
+	if parts < 2 {
+		run(0, n)
+		return
+	}
+	for p := 0; p < parts; p++ {
+		run(p*n/parts, (p+1)*n/parts)
+	}
 }
 
 // inBlocks runs run over [0, n) split into parts near-equal blocks, concurrently: the first

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"hash"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/chewxy/hm"
@@ -18,18 +17,14 @@ import (
 // TestGatedNoiseDrawOrder checks that noise layers, whose feeds are filled while the run is under
 // way, draw exactly what filling every feed first in registration order would: an ungated feed
 // (uniform, like G's input) between two noise layers, over three runs, must see the same values
-// as a reference that draws sequentially from an identically seeded source.
+// as a reference that fills the same buffers one after another from an identically seeded stream.
 func TestGatedNoiseDrawOrder(t *testing.T) {
 	const rows, cols = 300, 200 // large enough for the parallel loops
-	g := NewGraph(Train, NewStream(rand.NewPCG(9, 9)))
+	g := NewGraph(Train, NewStream(9, 9))
 	x1, xbuf1 := g.Input("x1", rows, cols)
 	n1, err := GaussianNoise{Std: 0.5}.Forward(g, x1)
 	require.NoError(t, err)
-	u := g.Feed("u", func(buf []float32) {
-		for i := range buf {
-			buf[i] = g.Noise.Float32()
-		}
-	}, rows, cols)
+	u := g.Feed("u", g.Noise.FillUniform, rows, cols)
 	x2, xbuf2 := g.Input("x2", rows, cols)
 	n2, err := GaussianNoise{Std: 0.3}.Forward(g, x2)
 	require.NoError(t, err)
@@ -39,21 +34,19 @@ func TestGatedNoiseDrawOrder(t *testing.T) {
 	require.NoError(t, err)
 	defer step.Close()
 
-	ref := rand.New(rand.NewPCG(9, 9))
+	ref := NewStream(9, 9)
 	for i := range xbuf1 {
 		xbuf1[i], xbuf2[i] = float32(i%7), -float32(i%5)
 	}
 	for run := range 3 {
+		z1, uv, z2 := make([]float32, rows*cols), make([]float32, rows*cols), make([]float32, rows*cols)
+		ref.FillNormal(z1, 0.5)
+		ref.FillUniform(uv)
+		ref.FillNormal(z2, 0.3)
 		want1, want2 := make([]float32, rows*cols), make([]float32, rows*cols)
 		for i := range want1 {
-			want1[i] = xbuf1[i] + float32(ref.NormFloat64())*0.5
-		}
-		uv := make([]float32, rows*cols)
-		for i := range uv {
-			uv[i] = ref.Float32()
-		}
-		for i := range want2 {
-			want2[i] = xbuf2[i] + float32(ref.NormFloat64())*float32(0.3) + uv[i]
+			want1[i] = xbuf1[i] + z1[i]
+			want2[i] = xbuf2[i] + z2[i] + uv[i]
 		}
 		require.NoError(t, step.Run())
 		assert.Equal(t, want1, Floats(n1), "run %d: first noise layer", run)
@@ -86,10 +79,10 @@ func (op failOp) Hashcode() uint32   { return hashOf(op) }
 func (failOp) String() string        { return "fail" }
 
 // TestGatedNoiseAfterError checks that a run that fails part-way still leaves the source where
-// filling every feed would: the run after it draws the continuation of the sequence.
+// filling every feed would: the run after it draws the fills that follow the failed run's.
 func TestGatedNoiseAfterError(t *testing.T) {
 	const rows, cols = 200, 200
-	g := NewGraph(Train, NewStream(rand.NewPCG(4, 4)))
+	g := NewGraph(Train, NewStream(4, 4))
 	x, _ := g.Input("x", rows, cols)
 	n1, err := GaussianNoise{Std: 1}.Forward(g, x)
 	require.NoError(t, err)
@@ -106,16 +99,15 @@ func TestGatedNoiseAfterError(t *testing.T) {
 	armed = false
 	require.NoError(t, step.Run())
 
-	ref := rand.New(rand.NewPCG(4, 4))
-	for range 2 * rows * cols { // both noise layers of the failed run
-		ref.NormFloat64()
-	}
-	want := make([]float32, rows*cols)
-	for i := range want { // the second run: first layer's noise, then the second's on top
-		want[i] = float32(ref.NormFloat64())
-	}
+	ref := NewStream(4, 4)
+	skip := make([]float32, rows*cols)
+	ref.FillNormal(skip, 1) // both noise layers of the failed run
+	ref.FillNormal(skip, 1)
+	want, second := make([]float32, rows*cols), make([]float32, rows*cols)
+	ref.FillNormal(want, 1) // the second run: first layer's noise, then the second's on top
+	ref.FillNormal(second, 1)
 	for i := range want {
-		want[i] += float32(ref.NormFloat64())
+		want[i] += second[i]
 	}
 	assert.Equal(t, want, Floats(n2))
 }

@@ -21,9 +21,3 @@ func addVec(dst, a, b []float32) int                     { return 0 }
 
 // clearUpper has nothing to clear in this build: no code of ours leaves vector state dirty.
 func clearUpper() {}
-
-// The exponential kernels have no vector form in this build.
-func sigmoidFwdVec(y, x []float32) int       { return 0 }
-func sigmoidBwdVec(d, g, x, y []float32) int { return 0 }
-func softplusBwdVec(d, g, x []float32) int   { return 0 }
-func softplusFwdVec(y, x []float32) int      { return 0 }

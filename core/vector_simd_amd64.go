@@ -13,7 +13,7 @@ var avx512 = archsimd.X86.AVX512()
 // value is the scalar one bit for bit. It returns how many values it updated (0 without AVX-512).
 func (c adamConsts) updateVec(w, g, m, v []float32) int {
 	if !avx512 {
-		return 0
+		return c.updateVec8(w, g, m, v)
 	}
 	n := len(w) &^ 15
 	b1, b2 := archsimd.BroadcastFloat32x16(c.b1), archsimd.BroadcastFloat32x16(c.b2)
@@ -37,7 +37,7 @@ func (c adamConsts) updateVec(w, g, m, v []float32) int {
 // subtract, multiply and add per lane); it returns how many values it updated.
 func moveAverageVec(avg, x []float32, a float32) int {
 	if !avx512 {
-		return 0
+		return moveAverageVec8(avg, x, a)
 	}
 	n := len(avg) &^ 15
 	av := archsimd.BroadcastFloat32x16(a)
@@ -56,7 +56,7 @@ func moveAverageVec(avg, x []float32, a float32) int {
 // addSquares64 sets acc[j] += float64(x[j])·float64(x[j]).
 func addSquares64(acc []float64, x []float32) int {
 	if !avx512 {
-		return 0
+		return addSquares64x4(acc, x)
 	}
 	n := len(acc) &^ 7
 	for j := 0; j < n; j += 8 {
@@ -70,7 +70,7 @@ func addSquares64(acc []float64, x []float32) int {
 // mulAddRow sets dst[j] = a[j]·s[j] + b[j].
 func mulAddRow(dst, a, s, b []float32) int {
 	if !avx512 {
-		return 0
+		return mulAddRow8(dst, a, s, b)
 	}
 	n := len(dst) &^ 15
 	for j := 0; j < n; j += 16 {
@@ -84,7 +84,7 @@ func mulAddRow(dst, a, s, b []float32) int {
 // mulRowVec sets dst[j] = a[j]·s[j].
 func mulRowVec(dst, a, s []float32) int {
 	if !avx512 {
-		return 0
+		return mulRowVec8(dst, a, s)
 	}
 	n := len(dst) &^ 15
 	for j := 0; j < n; j += 16 {
@@ -97,7 +97,7 @@ func mulRowVec(dst, a, s []float32) int {
 // subMulRow sets dst[j] −= a[j]·c[j].
 func subMulRow(dst, a, c []float32) int {
 	if !avx512 {
-		return 0
+		return subMulRow8(dst, a, c)
 	}
 	n := len(dst) &^ 15
 	for j := 0; j < n; j += 16 {
@@ -111,7 +111,7 @@ func subMulRow(dst, a, c []float32) int {
 // addMulRow sets dst[j] += a[j]·t[j].
 func addMulRow(dst, a, t []float32) int {
 	if !avx512 {
-		return 0
+		return addMulRow8(dst, a, t)
 	}
 	n := len(dst) &^ 15
 	for j := 0; j < n; j += 16 {
@@ -126,7 +126,7 @@ func addMulRow(dst, a, t []float32) int {
 // (the ReLU forward with a = x, its backward with a = the upstream gradient).
 func stepMulVec(dst, a, x []float32) int {
 	if !avx512 {
-		return 0
+		return stepMulVec8(dst, a, x)
 	}
 	n := len(dst) &^ 15
 	zero, one := archsimd.BroadcastFloat32x16(0), archsimd.BroadcastFloat32x16(1)
@@ -142,7 +142,7 @@ func stepMulVec(dst, a, x []float32) int {
 // (the leaky ReLU forward with a = x, its backward with a = the upstream gradient).
 func slopeMulVec(dst, a, x []float32, alpha float32) int {
 	if !avx512 {
-		return 0
+		return slopeMulVec8(dst, a, x, alpha)
 	}
 	n := len(dst) &^ 15
 	zero, one, al := archsimd.BroadcastFloat32x16(0), archsimd.BroadcastFloat32x16(1), archsimd.BroadcastFloat32x16(alpha)
@@ -157,7 +157,7 @@ func slopeMulVec(dst, a, x []float32, alpha float32) int {
 // addVec sets dst[j] = a[j] + b[j].
 func addVec(dst, a, b []float32) int {
 	if !avx512 {
-		return 0
+		return addVec8(dst, a, b)
 	}
 	n := len(dst) &^ 15
 	for j := 0; j < n; j += 16 {

@@ -13,16 +13,23 @@ import (
 )
 
 // fixedNoiseGraph returns a training graph whose noise layers draw the same values on every run
-// (the source is reseeded after each), so finite differences see a deterministic function and the
+// (the stream is rewound after each; its seed (3, 4) is one whose noise puts no pre-activation of
+// the small test network within a finite-difference step of a leaky-ReLU kink, where the check
+// is ill-posed), so finite differences see a deterministic function and the
 // gradient checks cover the noise-on path the model trains with. With noisy false the noise
 // layers are off.
 func fixedNoiseGraph(noisy bool) *core.Graph {
 	if !noisy {
 		return core.NewGraph(core.Train, nil)
 	}
-	src := rand.NewPCG(3, 3)
-	g := core.NewGraph(core.Train, core.NewStream(src))
-	g.AfterRun(func() { src.Seed(3, 3) })
+	src := core.NewStream(3, 4)
+	start, _ := src.MarshalBinary()
+	g := core.NewGraph(core.Train, src)
+	g.AfterRun(func() {
+		if err := src.UnmarshalBinary(start); err != nil {
+			panic(err)
+		}
+	})
 	return g
 }
 

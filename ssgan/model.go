@@ -39,9 +39,8 @@ type Model struct {
 	// EMA is the exponential moving average of D's parameters, in D.Params() order.
 	EMA []*core.Param
 	// NoiseSrc drives every random draw during training (D's noise layers and G's input).
-	NoiseSrc *rand.PCG
+	NoiseSrc *core.Stream
 
-	noise           *core.Stream
 	dStep           *core.Step
 	dX, dY          []float32
 	dLab, dUnl      *G.Node
@@ -56,7 +55,8 @@ type Model struct {
 	lastEvalVersion int
 }
 
-// Streams of the model seed: initialisation and training noise draw from separate PCG streams.
+// Streams of the model seed: initialisation draws from a PCG stream, training noise from a
+// counter-based stream of its own.
 const (
 	streamInit  = 0x1111
 	streamNoise = 0x2222
@@ -68,8 +68,7 @@ func New(c Config, modelSeed uint64) (*Model, error) {
 		return nil, err
 	}
 	initRNG := rand.New(rand.NewPCG(modelSeed, streamInit))
-	m := &Model{Cfg: c, NoiseSrc: rand.NewPCG(modelSeed, streamNoise)}
-	m.noise = core.NewStream(m.NoiseSrc)
+	m := &Model{Cfg: c, NoiseSrc: core.NewStream(modelSeed, streamNoise)}
 	m.D = NewDiscriminator(c, initRNG)
 	m.DOpt = core.NewAdam(m.D.Params(), c.LR, c.Beta1)
 	if c.Method == "ssgan" {
@@ -83,11 +82,7 @@ func New(c Config, modelSeed uint64) (*Model, error) {
 }
 
 // uniformFill fills a buffer with U[0,1) draws (the generator's input noise).
-func (m *Model) uniformFill(buf []float32) {
-	for i := range buf {
-		buf[i] = m.noise.Float32()
-	}
-}
+func (m *Model) uniformFill(buf []float32) { m.NoiseSrc.FillUniform(buf) }
 
 func (m *Model) compile() error {
 	if err := m.compileD(); err != nil {
@@ -112,7 +107,7 @@ func (m *Model) compileD() error {
 	if m.G != nil {
 		kinds = 3
 	}
-	g := core.NewGraph(core.Train, m.noise)
+	g := core.NewGraph(core.Train, m.NoiseSrc)
 	x, xbuf := g.Input("x", kinds*b, c.InputDim)
 	y, ybuf := g.Input("y", b, c.Classes)
 	m.dX, m.dY = xbuf, ybuf
@@ -160,7 +155,7 @@ func (m *Model) compileD() error {
 
 // compileSample builds G's forward pass that produces the generated rows of D's step.
 func (m *Model) compileSample() error {
-	g := core.NewGraph(core.Train, m.noise)
+	g := core.NewGraph(core.Train, m.NoiseSrc)
 	z := g.Feed("z", m.uniformFill, m.Cfg.Batch, m.Cfg.NoiseDim)
 	out, _, err := m.G.Forward(g, z)
 	if err != nil {
@@ -174,7 +169,7 @@ func (m *Model) compileSample() error {
 // compileG builds G's step through a D whose parameters it does not train.
 func (m *Model) compileG() error {
 	c := m.Cfg
-	g := core.NewGraph(core.Train, m.noise)
+	g := core.NewGraph(core.Train, m.NoiseSrc)
 	z := g.Feed("z", m.uniformFill, c.Batch, c.NoiseDim)
 	gen, _, err := m.G.Forward(g, z)
 	if err != nil {

@@ -18,7 +18,7 @@ func (m *Model) Init(x []float32) error {
 	if len(x) < rows*c.InputDim {
 		return fmt.Errorf("ssgan: init: need %d rows, have %d", rows, len(x)/c.InputDim)
 	}
-	if err := core.DataInit(m.D.Sequential, core.Train, m.noise, x[:rows*c.InputDim], rows, c.InputDim); err != nil {
+	if err := core.DataInit(m.D.Sequential, core.Train, m.NoiseSrc, x[:rows*c.InputDim], rows, c.InputDim); err != nil {
 		return err
 	}
 	m.EMA = core.CloneParams(m.D.Params())

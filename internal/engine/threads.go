@@ -37,8 +37,19 @@ func SetThreads(n int) {
 // Threads reports how many threads one matrix product uses: 1 when the BLAS cannot take
 // concurrent calls.
 func Threads() int {
+	if NativeThreads() {
+		return 1
+	}
 	if !concurrentBLAS() {
 		return 1
 	}
 	return int(threads.Load())
 }
+
+// NativeThreads reports whether OpenBLAS runs each product on its own threads (SSGAN_BLAS=native),
+// rather than package core splitting products into blocks over a single-threaded BLAS.
+func NativeThreads() bool { return os.Getenv("SSGAN_BLAS") == "native" }
+
+// Workers is the number of goroutines element-wise kernels (the random draws) split their work
+// over: the thread count, whatever runs the products.
+func Workers() int { return max(1, int(threads.Load())) }

@@ -16,5 +16,12 @@ var parallelBuild = C.openblas_get_parallel() != 0
 // concurrentBLAS reports whether BLAS calls may run concurrently.
 func concurrentBLAS() bool { return parallelBuild }
 
-// pinBLAS keeps OpenBLAS single-threaded (see SetThreads).
-func pinBLAS() { C.openblas_set_num_threads(1) }
+// pinBLAS keeps OpenBLAS single-threaded (see SetThreads), or gives it the thread count when
+// it runs its own threads (NativeThreads).
+func pinBLAS() {
+	n := 1
+	if NativeThreads() {
+		n = int(threads.Load())
+	}
+	C.openblas_set_num_threads(C.int(n))
+}

@@ -37,8 +37,9 @@ func fromBits(t *testing.T, s string) float64 {
 	return math.Float64frombits(u)
 }
 
-// CheckTrajectory runs run at each thread count (engine.SetThreads, restored after) and compares
-// its trajectory with the golden file at path: every value exactly when the kernels match the
+// CheckTrajectory runs run at each thread count (engine.SetThreads, restored after), holds every
+// thread count's trajectory to the first one's bit for bit (on any machine and BLAS), and
+// compares each with the golden file at path: every value exactly when the kernels match the
 // recorded ones, else the named losses to a relative 1e-3 (float32 rounding in another order).
 // With update it first rewrites the file from a one-thread run.
 func CheckTrajectory(t *testing.T, path string, update bool, threads []int, losses []string, run func(t *testing.T) Trajectory) {
@@ -59,9 +60,15 @@ func CheckTrajectory(t *testing.T, path string, update bool, threads []int, loss
 	require.NoError(t, err)
 	var want Trajectory
 	require.NoError(t, json.Unmarshal(raw, &want))
+	var first *Trajectory
 	for _, n := range threads {
 		t.Run(fmt.Sprintf("%d threads", n), func(t *testing.T) {
 			got := at(t, n)
+			if first == nil {
+				first = &got
+			} else {
+				assert.Equal(t, first.Iters, got.Iters, "bit-for-bit trajectory at %d threads against %d", n, threads[0])
+			}
 			require.Len(t, got.Iters, len(want.Iters))
 			if got.BLAS == want.BLAS {
 				assert.Equal(t, want.Iters, got.Iters, "bit-for-bit trajectory under %s", got.BLAS)
