@@ -152,10 +152,11 @@ slurm_stop() {
   stop_pid munged "$started_munged"
 }
 
-# slurm_logs prints the end of the daemons' and the jobs' logs (on a failure).
+# slurm_logs [FILE...] prints the end of the daemons' logs and of the files given (the jobs'
+# logs), on a failure.
 slurm_logs() {
   local f
-  for f in "$SLURM_DIR"/slurmctld.log "$SLURM_DIR"/slurmd.log /var/log/munge/munged.log "$SLURM_DIR"/logs/*.out; do
+  for f in "$SLURM_DIR"/slurmctld.log "$SLURM_DIR"/slurmd.log /var/log/munge/munged.log "$@"; do
     [ -f "$f" ] || continue
     echo "----- $f (last 40 lines)"
     tail -n 40 "$f"

@@ -41,7 +41,7 @@ if [ -z "${SSGAN_SLURM_INNER:-}" ]; then
   busy=$(slurm_busy)
   [ -z "$busy" ] || skip "$busy; this test starts a Slurm cluster of its own"
   export SSGAN_SLURM_INNER=1
-  exec timeout -k 20 "$LIMIT" "$BASH" "$0" "$@"
+  exec timeout -k 60 "$LIMIT" "$BASH" "$0" "$@"
 fi
 
 BIN=$(realpath "${1:-$ROOT/bin/ssgan}")
@@ -60,13 +60,13 @@ ref_pid="" first_pid=""
 
 fail() {
   echo "test-slurm: FAIL: $*"
-  slurm_logs
+  slurm_logs "$T"/logs/*.out "$T"/*.log
   exit 1
 }
 
 on_term() {
   echo "test-slurm: FAIL: timed out after ${LIMIT} s (SSGAN_SLURM_TIMEOUT)"
-  slurm_logs
+  slurm_logs "$T"/logs/*.out "$T"/*.log
   exit 124
 }
 
