@@ -46,9 +46,21 @@ func Threads() int {
 	return int(threads.Load())
 }
 
-// NativeThreads reports whether OpenBLAS runs each product on its own threads (SSGAN_BLAS=native),
-// rather than package core splitting products into blocks over a single-threaded BLAS.
-func NativeThreads() bool { return os.Getenv("SSGAN_BLAS") == "native" }
+// native is whether OpenBLAS runs each product on its own threads (see NativeThreads).
+var native atomic.Bool
+
+func init() { native.Store(os.Getenv("SSGAN_BLAS") == "native") }
+
+// NativeThreads reports whether OpenBLAS runs each product on its own threads, the thread count
+// of them (SSGAN_BLAS=native, or SetNative), rather than package core splitting each product
+// into two blocks over a single-threaded BLAS.
+func NativeThreads() bool { return native.Load() }
+
+// SetNative switches between OpenBLAS's own threads (on) and the two-block split (off).
+func SetNative(on bool) {
+	native.Store(on)
+	pinBLAS()
+}
 
 // Workers is the number of goroutines element-wise kernels (the random draws) split their work
 // over: the thread count, whatever runs the products.
