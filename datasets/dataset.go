@@ -91,6 +91,15 @@ func Load(dir string) (*Dataset, error) {
 	return &Dataset{Train: train, Test: test, Classes: classes, Files: files}, nil
 }
 
+// ClassCount returns Classes, or for a data set built in memory without it, one more than the
+// largest training label.
+func (d *Dataset) ClassCount() int {
+	if d.Classes > 0 || d.Train == nil {
+		return d.Classes
+	}
+	return maxLabel(d.Train.Labels) + 1
+}
+
 // SHA256 maps each file's name (as read, with or without .gz) to its SHA-256.
 func (d *Dataset) SHA256() map[string]string {
 	if len(d.Files) == 0 {

@@ -22,9 +22,10 @@ type feeder struct {
 	batch  ssgan.Batch
 }
 
-// newFeeder prepares batches of the given size; unlabeled is false for the supervised method.
+// newFeeder prepares batches of the given size from the images pixels (one image per label, all
+// of one size); unlabeled is false for the supervised method.
 func newFeeder(pixels []float32, labels []uint8, split []int, batch int, dataSeed uint64, unlabeled bool) *feeder {
-	const dim = 784
+	dim := len(pixels) / max(len(labels), 1) // pixels per image, from the data
 	f := &feeder{pixels: pixels, labels: labels, split: split, dim: dim,
 		lab: datasets.NewShuffler(len(split), 3*dataSeed+1), idx: make([]int, batch)}
 	f.batch = ssgan.Batch{XLab: make([]float32, batch*dim), YLab: make([]uint8, batch)}

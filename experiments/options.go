@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/internal/engine"
 	"github.com/ssgan/ssgan/ssgan"
 )
@@ -25,6 +26,8 @@ type Options struct {
 	// afterIter, when set, runs after every iteration of a classifier run, after the runner's
 	// own hooks; tests use it to interrupt a run at a chosen iteration or to poison its model.
 	afterIter func(s *core.State, m *ssgan.Model) error
+	// dataset is the identity of the task's data, which RunTask sets for the result record.
+	dataset datasets.Identity
 }
 
 // afterIterHook adapts Options.afterIter to a core.AfterHook.

@@ -38,8 +38,19 @@ func init() {
 		func(s *Spec) {
 			s.Tricks.Balance = core.Balance{Policy: "thresholds", Thresholds: core.Thresholds{GLossAbove: 1, GExtraSteps: 1}}
 		})
-	register("mnist-supervised-100", "the same discriminator trained only on the same 100 labels (noise layers on)",
-		func(s *Spec) { s.Model.Method = "supervised"; s.Epochs = 20 }) // the published baseline's length
+	supervised100 := func(s *Spec) { s.Model.Method = "supervised"; s.Epochs = 20 } // the published baseline's length
+	register("mnist-supervised-100", "the same discriminator trained only on the same 100 labels (noise layers on)", supervised100)
+	// The same two recipes on Fashion-MNIST: only the data set differs.
+	onFashion := func(edit func(*Spec)) func(*Spec) {
+		return func(s *Spec) {
+			if edit != nil {
+				edit(s)
+			}
+			s.Dataset = "fashion-mnist"
+		}
+	}
+	register("fashion-mnist-ssgan-100", "the headline recipe (K+1 SSGAN, feature matching, 100 labels) on Fashion-MNIST", onFashion(nil))
+	register("fashion-mnist-supervised-100", "mnist-supervised-100's recipe (100 labels only) on Fashion-MNIST", onFashion(supervised100))
 	register("mnist-supervised-all", "the same discriminator trained on all 60,000 labels",
 		func(s *Spec) { s.Model.Method = "supervised"; s.LabelsPerClass = 0; s.Epochs = 30 })
 	register("mnist-gan", "the source article's Keras MLP GAN (batch 32, Adam 2e-4, 30,000 steps)",

@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/results"
 	"github.com/ssgan/ssgan/ssgan"
 )
@@ -31,6 +32,11 @@ type Spec struct {
 	Description string `yaml:"description"`
 	// Kind is "classifier" (the K+1 SSGAN or its supervised baseline) or "gan" (the article's GAN).
 	Kind string `yaml:"kind"`
+	// Dataset names the data set: a registered one (mnist, the default; fashion-mnist; see
+	// `ssgan data list`) or a path to a directory of four IDX files. It is left out of Hash: the
+	// run's identity holds the data set's name and the SHA-256 of its files instead
+	// (dataset.json in the run directory, dataset and dataset_sha256 in result.json).
+	Dataset string `yaml:"dataset,omitempty"`
 	// LabelsPerClass is the number of labeled training images per class; 0 means all labels.
 	LabelsPerClass int `yaml:"labels_per_class"`
 	// Epochs is the length of a classifier run; an epoch is ItersPerEpoch iterations.
@@ -71,6 +77,7 @@ var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`)
 func DefaultSpec() Spec {
 	return Spec{
 		Kind:           "classifier",
+		Dataset:        datasets.DefaultName,
 		LabelsPerClass: 10,
 		Epochs:         300,
 		ItersPerEpoch:  600,
@@ -91,6 +98,8 @@ func (s Spec) Validate() error {
 		return fmt.Errorf("name: %q: want letters, digits and . _ + - only (it names the run directory)", s.Name)
 	case s.Kind != "classifier" && s.Kind != "gan":
 		return fmt.Errorf("kind: %q: want classifier or gan", s.Kind)
+	case datasets.CheckRef(s.datasetName()) != nil:
+		return fmt.Errorf("dataset: %w", datasets.CheckRef(s.datasetName()))
 	case s.LabelsPerClass < 0:
 		return fmt.Errorf("labels_per_class: %d: must not be negative (0 = all labels)", s.LabelsPerClass)
 	case s.Epochs <= 0:
@@ -156,9 +165,12 @@ func (s Spec) Method() string {
 }
 
 // Hash identifies the training-relevant settings: two specs with the same hash train the same
-// model (the description and the epoch count do not count, so a run can be extended).
+// model (the description and the epoch count do not count, so a run can be extended). The data
+// set does not count either: the run directory's dataset.json identifies the data by the SHA-256
+// of its files, wherever they are, and the hashes of MNIST specs stay those of the runs made
+// before specs named their data set.
 func (s Spec) Hash() string {
-	s.Description, s.Base, s.Epochs, s.Iterations = "", "", 0, 0
+	s.Description, s.Base, s.Epochs, s.Iterations, s.Dataset = "", "", 0, 0, ""
 	b, err := yaml.Marshal(s)
 	if err != nil {
 		panic(err) // a plain struct of numbers and strings always marshals

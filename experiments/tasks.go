@@ -100,18 +100,36 @@ func Shard(tasks []Task, i, n int) []Task {
 // RunTask runs one task in OutDir/<experiment>/<seed>/, resuming it if it was interrupted and
 // returning its existing record if it already finished. A run directory held by another process
 // returns ErrBusy, so the same task started twice (a retried cluster shard) runs once.
-func RunTask(ctx context.Context, t Task, data *datasets.MNIST, opt Options) (*results.Record, error) {
+//
+// The data must be the spec's data set (see DataSets) and fit its model. A run directory made on
+// other data (another dataset.json, or for one made before data sets were recorded, another
+// spec data set than MNIST) is refused, naming both, before anything in it is read or changed.
+func RunTask(ctx context.Context, t Task, data *datasets.Dataset, opt Options) (*results.Record, error) {
 	if err := CheckOutDir(opt.OutDir, Estimate(t.Spec).Disk); err != nil {
 		return nil, err
+	}
+	if err := checkData(t.Spec, data); err != nil {
+		return nil, err
+	}
+	id := identity(t.Spec, data)
+	if _, registered := datasets.Lookup(t.Spec.datasetName()); registered && id.Name != t.Spec.datasetName() {
+		return nil, fmt.Errorf("experiments: %s is on data set %s, but the data given are %s", t.Spec.Name, t.Spec.datasetName(), id.Name)
 	}
 	dir, err := openRunDir(filepath.Join(opt.OutDir, t.Spec.Name, t.Seed.Dir()))
 	if err != nil {
 		return nil, err
 	}
 	defer dir.close()
+	if err := dir.checkDataset(id); err != nil {
+		return nil, err
+	}
 	if err := dir.checkSpec(t.Spec); err != nil {
 		return nil, err
 	}
+	if err := dir.saveDataset(id); err != nil {
+		return nil, err
+	}
+	opt.dataset = id
 	switch t.Spec.Kind {
 	case "classifier":
 		return runClassifier(ctx, t.Spec, t.Seed, data, dir, opt)

@@ -12,7 +12,7 @@ import (
 // significant digits); an empty cell is a value that is unknown or cannot be
 // computed.
 var csvHeader = []string{
-	"experiment", "method", "labels", "epochs", "source", "seeds", "diverged", "running",
+	"dataset", "experiment", "method", "labels", "epochs", "source", "seeds", "diverged", "running",
 	"error_pct_mean", "error_pct_std", "errors_per_10000_mean", "errors_per_10000_std",
 	"error_pct_ci95_low", "error_pct_ci95_high",
 	"delta_baseline", "delta_test", "delta_error_pct", "delta_t", "delta_df", "delta_p",
@@ -46,7 +46,7 @@ func csvCells(r Row) []string {
 		return strconv.Itoa(n)
 	}
 	cells := []string{
-		r.Experiment, r.Method, strconv.Itoa(r.Labels), r.Epochs, r.Source,
+		r.Dataset, r.Experiment, r.Method, strconv.Itoa(r.Labels), r.Epochs, r.Source,
 		count(r.Finished), count(r.Diverged), count(r.Running),
 		num(r.ErrorPct.Mean), num(r.ErrorPct.Std), num(r.Errors.Mean), num(r.Errors.Std),
 		num(r.ErrorPct.CILow), num(r.ErrorPct.CIHigh),

@@ -6,30 +6,46 @@ import (
 	"github.com/ssgan/ssgan/metrics"
 )
 
-// compareSupervised tests g's final error % against the one supervised
-// experiment with the same labels. The test is paired by data seed when
-// every finished run of g has a finished supervised run with the same
-// (model seed, data seed) pair, each data seed appears once in both, and
-// there are at least two pairs; otherwise it is Welch's. It returns nil and
-// the reason when no comparison can be made.
+// compareSupervised tests g's final error % against the supervised row of the same data set
+// and labels: the one of g's length when there is one, else the longest one (a baseline is
+// trained for its own length, often shorter). The test is paired by data seed when every
+// finished run of g has a finished supervised run with the same (model seed, data seed) pair,
+// each data seed appears once in both, and there are at least two pairs; otherwise it is
+// Welch's. It returns nil and the reason when no comparison can be made, among others when two
+// supervised experiments qualify.
 func compareSupervised(g *group, groups []*group) (*Delta, string) {
 	if g.method == MethodSupervised {
 		return nil, "supervised baseline"
 	}
-	var base *group
-	n := 0
+	var same, all []*group
 	for _, o := range groups {
-		if o.method == MethodSupervised && o.labels == g.labels {
-			base = o
-			n++
+		if o.method != MethodSupervised || o.labels != g.labels || o.dataset != g.dataset || len(o.finished) == 0 {
+			continue
+		}
+		all = append(all, o)
+		if o.epochs == g.epochs {
+			same = append(same, o)
 		}
 	}
-	switch {
-	case n == 0:
-		return nil, fmt.Sprintf("no supervised experiment with %d labels", g.labels)
-	case n > 1:
-		return nil, fmt.Sprintf("%d supervised experiments with %d labels", n, g.labels)
+	candidates := same
+	if len(candidates) == 0 {
+		for _, o := range all {
+			if len(candidates) > 0 && o.epochs > candidates[0].epochs {
+				candidates = candidates[:0]
+			}
+			if len(candidates) == 0 || o.epochs == candidates[0].epochs {
+				candidates = append(candidates, o)
+			}
+		}
 	}
+	switch len(candidates) {
+	case 0:
+		return nil, fmt.Sprintf("no supervised experiment with %d labels", g.labels)
+	case 1:
+	default:
+		return nil, fmt.Sprintf("%d supervised experiments with %d labels", len(candidates), g.labels)
+	}
+	base := candidates[0]
 	if a, b, ok := pairByDataSeed(g, base); ok {
 		t, err := metrics.PairedTTest(a, b)
 		if err != nil {

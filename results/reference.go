@@ -10,6 +10,7 @@ const (
 // measured ones. It is never averaged with or tested against measured runs.
 type Reference struct {
 	Experiment string  // name of the row, e.g. "salimans2016-ssgan"
+	Dataset    string  // data set of the result, e.g. "mnist"
 	Method     string  // "ssgan", "ladder", "supervised"
 	Labels     int     // labeled examples; 60000 = all
 	ErrorPct   float64 // published mean test error, % of the test set
@@ -38,12 +39,12 @@ func References() []Reference {
 		rasmus   = "published: Rasmus et al. 2015"
 	)
 	return []Reference{
-		{Experiment: "salimans2016-ssgan", Method: "ssgan", Labels: 20, ErrorPct: 16.77, StdPct: 4.52, Source: salimans, Citation: CiteSalimans2016, Epochs: 300},
-		{Experiment: "salimans2016-ssgan", Method: "ssgan", Labels: 50, ErrorPct: 2.21, StdPct: 1.36, Source: salimans, Citation: CiteSalimans2016, Epochs: 300},
-		{Experiment: "salimans2016-ssgan", Method: "ssgan", Labels: 100, ErrorPct: 0.93, StdPct: 0.065, Source: salimans, Citation: CiteSalimans2016, Epochs: 300},
-		{Experiment: "salimans2016-ssgan", Method: "ssgan", Labels: 200, ErrorPct: 0.90, StdPct: 0.042, Source: salimans, Citation: CiteSalimans2016, Epochs: 300},
-		{Experiment: "rasmus2015-ladder", Method: "ladder", Labels: 100, ErrorPct: 1.06, StdPct: 0.37, Source: rasmus, Citation: CiteRasmus2015},
-		{Experiment: "rasmus2015-mlp-baseline", Method: "supervised", Labels: 100, ErrorPct: 21.74, StdPct: 1.77, Source: rasmus, Citation: CiteRasmus2015},
-		{Experiment: "rasmus2015-mlp-baseline", Method: "supervised", Labels: 60000, ErrorPct: 0.80, StdPct: 0.03, Source: rasmus, Citation: CiteRasmus2015},
+		{Dataset: "mnist", Experiment: "salimans2016-ssgan", Method: "ssgan", Labels: 20, ErrorPct: 16.77, StdPct: 4.52, Source: salimans, Citation: CiteSalimans2016, Epochs: 300},
+		{Dataset: "mnist", Experiment: "salimans2016-ssgan", Method: "ssgan", Labels: 50, ErrorPct: 2.21, StdPct: 1.36, Source: salimans, Citation: CiteSalimans2016, Epochs: 300},
+		{Dataset: "mnist", Experiment: "salimans2016-ssgan", Method: "ssgan", Labels: 100, ErrorPct: 0.93, StdPct: 0.065, Source: salimans, Citation: CiteSalimans2016, Epochs: 300},
+		{Dataset: "mnist", Experiment: "salimans2016-ssgan", Method: "ssgan", Labels: 200, ErrorPct: 0.90, StdPct: 0.042, Source: salimans, Citation: CiteSalimans2016, Epochs: 300},
+		{Dataset: "mnist", Experiment: "rasmus2015-ladder", Method: "ladder", Labels: 100, ErrorPct: 1.06, StdPct: 0.37, Source: rasmus, Citation: CiteRasmus2015},
+		{Dataset: "mnist", Experiment: "rasmus2015-mlp-baseline", Method: "supervised", Labels: 100, ErrorPct: 21.74, StdPct: 1.77, Source: rasmus, Citation: CiteRasmus2015},
+		{Dataset: "mnist", Experiment: "rasmus2015-mlp-baseline", Method: "supervised", Labels: 60000, ErrorPct: 0.80, StdPct: 0.03, Source: rasmus, Citation: CiteRasmus2015},
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/ssgan/ssgan/metrics"
 )
@@ -14,15 +15,17 @@ import (
 // column compares against.
 const MethodSupervised = "supervised"
 
-// Table is the summary table: one row per (experiment, labels) group of
-// measured records, plus optionally the published reference rows, sorted by
-// labels then experiment.
+// Table is the summary table: one row per (data set, experiment, labels, epochs) group of
+// measured records, plus optionally the published reference rows, sorted by data set, labels,
+// method, experiment and epochs.
 type Table struct {
 	Rows []Row
 }
 
 // Row is one line of the summary table.
 type Row struct {
+	// Dataset is the data set of the row's runs ("mnist" for records that name none).
+	Dataset    string
 	Experiment string
 	Method     string
 	Labels     int
@@ -64,20 +67,23 @@ const (
 // Measured is the Source of rows built from records.
 const Measured = "measured"
 
-// BuildTable groups recs by (Experiment, Labels) and summarizes each group's
-// finished runs; diverged and running runs are only counted. With
-// includeReference the published References are added as rows. It fails on
-// a record with no experiment name, an unknown status, a finished record
-// with an impossible test size or error count, a group mixing methods, or
-// two finished records of a group with the same seed pair.
+// BuildTable groups recs by (data set, experiment, labels, epochs) (see groupRecords) and
+// summarizes each group's finished runs; diverged and running runs are only counted. With
+// includeReference the published References of the data sets in the table (of all data sets
+// when there are no records) are added as rows. It fails on a record with no experiment name, an
+// unknown status, a finished record with an impossible test size or error count, an experiment
+// mixing methods, or two different finished records of a row with the same seed pair.
 func BuildTable(recs []Record, includeReference bool) (*Table, error) {
 	groups, err := groupRecords(recs)
 	if err != nil {
 		return nil, err
 	}
 	t := &Table{}
+	present := map[string]bool{}
 	for _, g := range groups {
+		present[g.dataset] = true
 		row := Row{
+			Dataset:    g.dataset,
 			Experiment: g.experiment,
 			Method:     g.method,
 			Labels:     g.labels,
@@ -94,19 +100,34 @@ func BuildTable(recs []Record, includeReference bool) (*Table, error) {
 	}
 	if includeReference {
 		for _, r := range References() {
-			t.Rows = append(t.Rows, referenceRow(r))
+			if len(present) == 0 || present[r.Dataset] {
+				t.Rows = append(t.Rows, referenceRow(r))
+			}
 		}
 	}
 	slices.SortStableFunc(t.Rows, func(a, b Row) int {
-		return cmp.Or(cmp.Compare(a.Labels, b.Labels), cmp.Compare(a.Experiment, b.Experiment), cmp.Compare(a.Source, b.Source))
+		return cmp.Or(cmp.Compare(a.Dataset, b.Dataset), cmp.Compare(a.Labels, b.Labels), cmp.Compare(a.Method, b.Method),
+			cmp.Compare(a.Experiment, b.Experiment), cmp.Compare(epochsNum(a.Epochs), epochsNum(b.Epochs)), cmp.Compare(a.Source, b.Source))
 	})
 	return t, nil
+}
+
+// epochsNum is the number of a row's epochs for sorting: its first number ("5" of "5-60"), -1
+// when unknown.
+func epochsNum(s string) int {
+	lo, _, _ := strings.Cut(s, "-")
+	n, err := strconv.Atoi(lo)
+	if err != nil {
+		return -1
+	}
+	return n
 }
 
 // referenceRow turns a published result into a table row.
 func referenceRow(r Reference) Row {
 	nan := math.NaN()
 	return Row{
+		Dataset:    r.Dataset,
 		Experiment: r.Experiment,
 		Method:     r.Method,
 		Labels:     r.Labels,

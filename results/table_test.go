@@ -1,6 +1,7 @@
 package results
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -48,9 +49,10 @@ func TestBuildTableRows(t *testing.T) {
 	require.Len(t, tbl.Rows, len(tests))
 	for i, tc := range tests {
 		t.Run(tc.exp, func(t *testing.T) {
-			assert.Equal(t, tc.exp, tbl.Rows[i].Experiment, "rows sorted by labels then experiment")
+			assert.Equal(t, tc.exp, tbl.Rows[i].Experiment, "rows sorted by labels then method")
 			r := rowByName(t, tbl, tc.exp)
 			assert.Equal(t, Measured, r.Source)
+			assert.Equal(t, "mnist", r.Dataset, "records without a data set are MNIST's")
 			assert.Equal(t, tc.finished, r.Finished)
 			assert.Equal(t, tc.diverged, r.Diverged)
 			assert.Equal(t, tc.running, r.Running)
@@ -187,7 +189,7 @@ func TestBuildTableErrors(t *testing.T) {
 			wantErr: "results: synthetic-x: finished run with seeds (0, 0) has 10001 final test errors out of 10000"},
 		{name: "mixed methods", recs: func() []Record { a, b := base(), base(); b.Method = "gan"; b.DataSeed = 1; return []Record{a, b} },
 			wantErr: `results: synthetic-x with 100 labels mixes methods "ssgan" and "gan"`},
-		{name: "duplicate seeds", recs: func() []Record { return []Record{base(), base()} },
+		{name: "two different runs with the same seeds", recs: func() []Record { b := base(); b.FinalTestErrors = 91; return []Record{base(), b} },
 			wantErr: "results: synthetic-x with 100 labels has two finished runs with seeds (0, 0)"},
 	}
 	for _, tc := range tests {
@@ -196,4 +198,89 @@ func TestBuildTableErrors(t *testing.T) {
 			require.EqualError(t, err, tc.wantErr)
 		})
 	}
+}
+
+// rowKeys lists the table's rows as "dataset experiment labels epochs seeds/diverged/running".
+func rowKeys(tbl *Table) []string {
+	var out []string
+	for _, r := range tbl.Rows {
+		out = append(out, fmt.Sprintf("%s %s %d %s %d/%d/%d", r.Dataset, r.Experiment, r.Labels, r.Epochs, r.Finished, r.Diverged, r.Running))
+	}
+	return out
+}
+
+// TestBuildTableRowsByLength checks the rows of one experiment at two lengths (two published
+// folders read together): each length its own row, the same run found twice counted once, and
+// each unfinished run in the row of the length it was heading for.
+func TestBuildTableRowsByLength(t *testing.T) {
+	rec := func(exp, method string, epochs int, seed uint64, status string, errs int) Record {
+		return Record{Experiment: exp, Method: method, Labels: 100, ModelSeed: seed, DataSeed: seed, Status: status,
+			Epochs: epochs, Iterations: 600 * epochs, TestSize: 10000, FinalTestErrors: errs, ConfigHash: "h-" + exp}
+	}
+	recs := []Record{
+		rec("synthetic-ssgan-100", "ssgan", 5, 1, StatusFinished, 1700),
+		rec("synthetic-ssgan-100", "ssgan", 5, 2, StatusFinished, 1800),
+		rec("synthetic-ssgan-100", "ssgan", 300, 1, StatusFinished, 95),
+		rec("synthetic-ssgan-100", "ssgan", 300, 2, StatusFinished, 105),
+		rec("synthetic-ssgan-100", "ssgan", 300, 2, StatusFinished, 105), // the same run in a second folder
+		rec("synthetic-ssgan-100", "ssgan", 3, 3, StatusRunning, 9000),    // heading for 5 epochs at least
+		rec("synthetic-ssgan-100", "ssgan", 12, 4, StatusDiverged, 9000),  // heading for 300
+		rec("synthetic-ssgan-100", "ssgan", 400, 5, StatusRunning, 9000),  // longer than any: the longest row
+		rec("synthetic-supervised-100", "supervised", 5, 1, StatusFinished, 2300),
+		rec("synthetic-supervised-100", "supervised", 5, 2, StatusFinished, 2250),
+		rec("synthetic-supervised-100", "supervised", 20, 1, StatusFinished, 2150),
+		rec("synthetic-supervised-100", "supervised", 20, 2, StatusFinished, 2100),
+		rec("synthetic-unfinished", "ssgan", 7, 1, StatusDiverged, 9000),
+	}
+	tbl, err := BuildTable(recs, false)
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"mnist synthetic-ssgan-100 100 5 2/0/1",
+		"mnist synthetic-ssgan-100 100 300 2/1/1",
+		"mnist synthetic-unfinished 100  0/1/0",
+		"mnist synthetic-supervised-100 100 5 2/0/0",
+		"mnist synthetic-supervised-100 100 20 2/0/0",
+	}, rowKeys(tbl))
+	// The 5-epoch SSGAN row compares with the 5-epoch baseline: (1700-2300 + 1800-2250)/2 / 100.
+	require.NotNil(t, tbl.Rows[0].Delta)
+	assert.InDelta(t, -5.25, tbl.Rows[0].Delta.MeanDiff, 1e-12)
+	// The 300-epoch row, with no baseline of its length, compares with the longest: 20 epochs.
+	require.NotNil(t, tbl.Rows[1].Delta)
+	assert.InDelta(t, (95-2150+105-2100)/2.0/100, tbl.Rows[1].Delta.MeanDiff, 1e-12)
+	assert.Equal(t, TestPaired, tbl.Rows[1].Delta.Test)
+}
+
+// TestBuildTableDatasets checks that rows are sorted by data set first, that Δ compares only
+// within a data set, and that the published rows are those of the data sets in the table.
+func TestBuildTableDatasets(t *testing.T) {
+	rec := func(dataset, exp, method string, seed uint64, errs int) Record {
+		return Record{Dataset: dataset, Experiment: exp, Method: method, Labels: 100, ModelSeed: seed, DataSeed: seed,
+			Status: StatusFinished, Epochs: 20, TestSize: 10000, FinalTestErrors: errs}
+	}
+	recs := []Record{
+		rec("", "synthetic-ssgan-100", "ssgan", 1, 100),
+		rec("", "synthetic-ssgan-100", "ssgan", 2, 110),
+		rec("fashion-mnist", "synthetic-fashion-ssgan-100", "ssgan", 1, 2000),
+		rec("fashion-mnist", "synthetic-fashion-ssgan-100", "ssgan", 2, 2100),
+		rec("fashion-mnist", "synthetic-fashion-supervised-100", "supervised", 1, 2600),
+		rec("fashion-mnist", "synthetic-fashion-supervised-100", "supervised", 2, 2800),
+	}
+	tbl, err := BuildTable(recs, false)
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"fashion-mnist synthetic-fashion-ssgan-100 100 20 2/0/0",
+		"fashion-mnist synthetic-fashion-supervised-100 100 20 2/0/0",
+		"mnist synthetic-ssgan-100 100 20 2/0/0",
+	}, rowKeys(tbl))
+	require.NotNil(t, tbl.Rows[0].Delta)
+	assert.InDelta(t, -6.5, tbl.Rows[0].Delta.MeanDiff, 1e-12)
+	assert.Nil(t, tbl.Rows[2].Delta, "no MNIST baseline: Fashion-MNIST's does not count")
+	assert.Equal(t, "no supervised experiment with 100 labels", tbl.Rows[2].DeltaNote)
+
+	withRefs, err := BuildTable(recs, true)
+	require.NoError(t, err)
+	assert.Len(t, withRefs.Rows, 3+len(References()), "MNIST is in the table: its published rows are")
+	fashionOnly, err := BuildTable(recs[2:], true)
+	require.NoError(t, err)
+	assert.Len(t, fashionOnly.Rows, 2, "no published row is of Fashion-MNIST")
 }

@@ -12,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/experiments"
 	"github.com/ssgan/ssgan/internal/buildinfo"
 	"github.com/ssgan/ssgan/internal/engine"
@@ -55,7 +54,7 @@ func newRunCmd() *cobra.Command {
 	fl.IntVar(&f.epochs, "epochs", 0, "override the spec's epochs (classifier) ")
 	fl.IntVar(&f.iters, "iterations", 0, "override the spec's iterations (gan)")
 	fl.StringVar(&f.out, "out", "runs", "output directory")
-	fl.StringVar(&f.dataDir, "data-dir", datasets.DefaultDir(), "MNIST directory (four IDX files); default $SSGAN_DATA or data/mnist")
+	fl.StringVar(&f.dataDir, "data-dir", "", "directory of the four IDX files of the experiments' data set; default: the registered\ndirectory of each experiment's data set (`ssgan data list`; MNIST: $SSGAN_DATA or data/mnist)")
 	fl.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "tasks run in parallel processes, each with 1 thread by default; default: the CPU count\n(on 2 cores, 2 jobs x 1 thread made more iterations per second than 1 job x 2 threads: make bench-jobs)")
 	fl.IntVar(&f.threads, "threads", 0, "threads per process (0: all cores for a single task, else 1); with 2 or more, matrix products run as two\nconcurrent blocks and element-wise loops in two halves; the numbers do not depend on it")
 	fl.StringVar(&f.shard, "shard", "", "run only shard I/N of the (experiment x seed) tasks; default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX")
@@ -158,9 +157,11 @@ func (f *runFlags) run(cmd *cobra.Command, args []string) error {
 		threads = runtime.NumCPU()
 	}
 	engine.SetThreads(threads)
-	data, err := datasets.Load(f.dataDir)
-	if err != nil {
-		return err
+	data := experiments.NewDataSets(f.dataDir)
+	for _, t := range tasks { // every data set is read before the first task starts
+		if _, err := data.For(t.Spec); err != nil {
+			return err
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -179,7 +180,8 @@ func (f *runFlags) run(cmd *cobra.Command, args []string) error {
 	fmt.Fprintf(out, "ssgan %s (commit %s): %d task(s), BLAS %s, output %s\n", version, commit, len(tasks), engine.Describe(), f.out)
 	var failed []string
 	for _, t := range tasks {
-		rec, err := experiments.RunTask(ctx, t, data, opt)
+		d, _ := data.For(t.Spec) // opened above
+		rec, err := experiments.RunTask(ctx, t, d, opt)
 		switch {
 		case errors.Is(err, experiments.ErrBusy):
 			fmt.Fprintf(out, "%s: skipped, another process is running it\n", t)
