@@ -27,6 +27,7 @@ type classifierRun struct {
 	model   *classifier
 	test    []float32
 	testY   []int
+	data    *datasets.MNIST // its name and image size go into weights.npz
 	history []EpochLog
 	start   time.Time
 	// seconds is the training time of earlier sessions of this run.
@@ -107,6 +108,7 @@ func (r *classifierRun) setup(data *datasets.MNIST) error {
 	pixels := data.Train.Images.Float32(0, 1)
 	r.model = &classifier{m: m, f: newFeeder(pixels, data.Train.Labels, split, r.spec.Model.Batch, r.seed.Data, m.G != nil), sums: map[string]float64{}}
 	r.test = data.Test.Images.Float32(0, 1)
+	r.data = data
 	r.testY = make([]int, len(data.Test.Labels))
 	for i, y := range data.Test.Labels {
 		r.testY[i] = int(y)
@@ -224,7 +226,6 @@ func (r *classifierRun) record(status string) *results.Record {
 		Iterations: r.state.Iter, Epochs: r.state.Iter / r.spec.ItersPerEpoch, TestSize: len(r.testY),
 		Seconds: r.elapsed(), BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,
 		ConfigHash: r.spec.Hash(), BestTestErrors: -1, Commits: r.commits.mixed(r.env.Commit, r.state.Iter > r.iter0),
-		Dataset: r.opt.dataset.Name, DatasetSHA256: r.opt.dataset.SHA256,
 		Sweep: r.spec.Sweep,
 	}
 	if rec.Epochs > 0 {
@@ -254,6 +255,9 @@ func (r *classifierRun) finish() (*results.Record, error) {
 	}
 	rec.Confusion = conf
 	if rec.PerClassAccuracy, err = metrics.PerClassAccuracy(conf); err != nil {
+		return nil, err
+	}
+	if err := r.writeWeights(rec); err != nil {
 		return nil, err
 	}
 	if err := results.WriteRecord(r.dir.file(results.RecordFile), rec); err != nil {

@@ -15,13 +15,17 @@ import (
 // Size of the loss-curve image in pixels.
 const lossPlotW, lossPlotH = 800, 400
 
-// finish writes the final checkpoint, the loss curves, the sample quality and the record. A
-// cancelled context during the quality evaluation leaves the run to be finished by a rerun.
+// finish writes the final checkpoint, the weights, the loss curves, the sample quality and the
+// record. A cancelled context during the quality evaluation leaves the run to be finished by a
+// rerun.
 func (r *ganRun) finish(ctx context.Context) (*results.Record, error) {
 	if err := r.checkpoint(); err != nil {
 		return nil, err
 	}
 	rec := r.record(results.StatusFinished)
+	if err := r.writeWeights(rec); err != nil {
+		return nil, err
+	}
 	if err := r.plotLosses(); err != nil {
 		return nil, err
 	}
@@ -64,7 +68,6 @@ func (r *ganRun) record(status string) *results.Record {
 		Status: status, Iterations: r.state.Iter, Epochs: r.model.Data.Epoch(),
 		Seconds: r.elapsed(), BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,
 		ConfigHash: r.spec.Hash(), Commits: r.commits.mixed(r.env.Commit, r.state.Iter > r.iter0), Sweep: r.spec.Sweep,
-		Dataset: r.opt.dataset.Name, DatasetSHA256: r.opt.dataset.SHA256,
 	}
 	if rec.Epochs > 0 {
 		rec.SecondsPerEpoch = rec.Seconds / float64(rec.Epochs)

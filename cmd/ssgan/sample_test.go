@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/experiments"
+	"github.com/ssgan/ssgan/ssgan"
 )
 
 // writeGANRunDir writes a GAN run directory by hand: the spec of a small GAN and a checkpoint of
@@ -75,6 +78,9 @@ func TestSampleCmdErrors(t *testing.T) {
 	spec, ok := experiments.Lookup("mnist-ssgan-100")
 	require.True(t, ok)
 	require.NoError(t, core.WriteFileAtomic(filepath.Join(cls, experiments.SpecFile), spec.YAML()))
+	sup := writeWeightsFile(t, tinyClassifier(t, "supervised"), 0)
+	text := filepath.Join(cls, "notes.txt")
+	require.NoError(t, os.WriteFile(text, []byte("G"), 0o644))
 	tests := []struct {
 		name    string
 		args    []string
@@ -83,7 +89,9 @@ func TestSampleCmdErrors(t *testing.T) {
 		{"not square", []string{dir, "--n", "24"}, "--n 24: want a positive square number"},
 		{"zero", []string{dir, "--n", "0"}, "--n 0: want a positive square number"},
 		{"no run", []string{filepath.Join(dir, "absent")}, "no such file or directory"},
-		{"classifier run", []string{cls}, "is a classifier run, not a gan run"},
+		{"run without weights", []string{cls}, "run directory " + cls + " has neither checkpoint.gob nor weights.npz"},
+		{"supervised weights", []string{sup}, "weights: " + sup + ": a supervised classifier: it has no generator"},
+		{"not a weights file", []string{text}, "weights: " + text + ": not an .npz archive"},
 		{"no argument", nil, "accepts 1 arg(s), received 0"},
 	}
 	for _, tc := range tests {
@@ -91,5 +99,27 @@ func TestSampleCmdErrors(t *testing.T) {
 			_, err := runCmd(t, newSampleCmd, tc.args...)
 			require.ErrorContains(t, err, tc.wantErr)
 		})
+	}
+}
+
+// TestSampleSSGAN draws grids from an SSGAN's weights file: the generator's images of the noise
+// of --seed in inference mode, beside the file by default.
+func TestSampleSSGAN(t *testing.T) {
+	m := tinyClassifier(t, "ssgan")
+	w := writeWeightsFile(t, m, 0)
+	for _, seed := range []uint64{experiments.GridSeed, 9} {
+		x, err := ssgan.SampleGenerator(m.G, m.Cfg, 4, experiments.GridNoise(seed))
+		require.NoError(t, err)
+		want := filepath.Join(t.TempDir(), "want.png")
+		require.NoError(t, core.SaveGrid(want, x, 2, 28, 28, 0, 1))
+		out, err := runCmd(t, newSampleCmd, w, "--n", "4", "--seed", strconv.FormatUint(seed, 10))
+		require.NoError(t, err)
+		def := filepath.Join(filepath.Dir(w), fmt.Sprintf("sample-iter-000002-seed%d.png", seed))
+		assert.Contains(t, out, def+fmt.Sprintf(": 2×2 images of tiny-ssgan at iteration 2, noise seed %d, from %s", seed, w))
+		wantBytes, err := os.ReadFile(want)
+		require.NoError(t, err)
+		got, err := os.ReadFile(def)
+		require.NoError(t, err)
+		assert.Equal(t, wantBytes, got)
 	}
 }
