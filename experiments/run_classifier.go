@@ -226,6 +226,7 @@ func (r *classifierRun) record(status string) *results.Record {
 		Iterations: r.state.Iter, Epochs: r.state.Iter / r.spec.ItersPerEpoch, TestSize: len(r.testY),
 		Seconds: r.elapsed(), BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,
 		ConfigHash: r.spec.Hash(), BestTestErrors: -1, Commits: r.commits.mixed(r.env.Commit, r.state.Iter > r.iter0),
+		Dataset: r.opt.dataset.Name, DatasetSHA256: r.opt.dataset.SHA256,
 		Sweep: r.spec.Sweep,
 	}
 	if rec.Epochs > 0 {

@@ -68,6 +68,7 @@ func (r *ganRun) record(status string) *results.Record {
 		Status: status, Iterations: r.state.Iter, Epochs: r.model.Data.Epoch(),
 		Seconds: r.elapsed(), BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,
 		ConfigHash: r.spec.Hash(), Commits: r.commits.mixed(r.env.Commit, r.state.Iter > r.iter0), Sweep: r.spec.Sweep,
+		Dataset: r.opt.dataset.Name, DatasetSHA256: r.opt.dataset.SHA256,
 	}
 	if rec.Epochs > 0 {
 		rec.SecondsPerEpoch = rec.Seconds / float64(rec.Epochs)

@@ -49,6 +49,12 @@ type Record struct {
 	Sweep            *Sweep    `json:"sweep,omitempty"`                  // the sweep point the experiment is, if it is one
 	Weights          string    `json:"weights,omitempty"`                // file of the final weights in the run directory (weights.npz), once written
 	WeightsSHA256    string    `json:"weights_sha256,omitempty"`         // SHA-256 of that file, hex
+
+	// Dataset names the data set the run trained and was tested on: "mnist", "fashion-mnist" or
+	// an IDX directory. Records made before data sets were named have none: they are MNIST's.
+	Dataset string `json:"dataset,omitempty"`
+	// DatasetSHA256 maps each of the data set's four files to its SHA-256 (hex).
+	DatasetSHA256 map[string]string `json:"dataset_sha256,omitempty"`
 }
 
 // WriteRecord writes rec as indented JSON to path atomically: it writes a
@@ -86,4 +92,15 @@ func ReadRecord(path string) (Record, error) {
 		return Record{}, fmt.Errorf("results: decode %s: trailing data after the record", path)
 	}
 	return rec, nil
+}
+
+// DefaultDataset is the data set of a record that names none.
+const DefaultDataset = "mnist"
+
+// DatasetName is the record's data set, DefaultDataset for a record that names none.
+func (r Record) DatasetName() string {
+	if r.Dataset == "" {
+		return DefaultDataset
+	}
+	return r.Dataset
 }
