@@ -12,15 +12,11 @@ import (
 const WeightsFile = weights.FileName
 
 // runMeta is the part of a weights file's metadata that every run kind fills the same way: the
-// data set is the name the data carry (datasets.Open names them), else the default's.
+// data set as the record names it, and the image size of its data.
 func runMeta(spec Spec, rec *results.Record, data *datasets.MNIST) weights.Meta {
-	name := data.Name
-	if name == "" {
-		name = datasets.DefaultName
-	}
 	im := data.Train.Images
 	return weights.Meta{
-		Kind: spec.Kind, Method: rec.Method, Experiment: spec.Name, Dataset: name, ImageRows: im.Rows, ImageCols: im.Cols,
+		Kind: spec.Kind, Method: rec.Method, Experiment: spec.Name, Dataset: rec.DatasetName(), ImageRows: im.Rows, ImageCols: im.Cols,
 		ModelSeed: rec.ModelSeed, DataSeed: rec.DataSeed, Epochs: rec.Epochs, Iterations: rec.Iterations,
 		ConfigHash: rec.ConfigHash, Commit: rec.Commit, BLAS: rec.BLAS,
 	}
