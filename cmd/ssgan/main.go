@@ -7,7 +7,9 @@
 //	ssgan table DIR              the results under DIR as a table
 //	ssgan quality DIR            the sample-quality table of the GAN runs under DIR
 //	ssgan curves DIR             the test error per epoch of the classifier runs under DIR
-//	ssgan sample RUN_DIR         a grid of samples from a GAN run's checkpoint
+//	ssgan evaluate WEIGHTS|RUN   a classifier's test errors recomputed from its weights.npz
+//	ssgan predict WEIGHTS FILE   the classes and probabilities of images (IDX files, PNGs)
+//	ssgan sample WEIGHTS|RUN     a grid of samples from a GAN's or an SSGAN's generator
 //	ssgan version                version, Go, BLAS and threads
 package main
 
