@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -173,7 +174,8 @@ func TestRenderCurves(t *testing.T) {
 
 func TestSaveCurvesPlot(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "curves.png")
-	require.NoError(t, SaveCurvesPlot(path, wantCurves))
+	curves := append(append([]Curve{}, wantCurves...), Curve{Run: "other/seed1", Epochs: []int{1, 2}, TestErrors: []int{2000, 1500}, TestSize: 10000})
+	require.NoError(t, SaveCurvesPlot(path, curves))
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	defer f.Close()
@@ -181,21 +183,98 @@ func TestSaveCurvesPlot(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, CurvesPlotWidth, img.Bounds().Dx())
 	assert.Equal(t, CurvesPlotHeight, img.Bounds().Dy())
-	// Each run is drawn in its own palette colour.
-	for j := range wantCurves {
-		c := curvePalette[j]
+	// Each experiment is drawn in its own palette colour.
+	for k := range 2 {
+		c := curvePalette[k]
 		n, _, _ := countColor(t, path, [3]uint32{uint32(c.R), uint32(c.G), uint32(c.B)})
-		assert.Greater(t, n, 100, "run %d", j)
+		assert.Positive(t, n, "experiment %d", k)
 	}
+	name, w, h := svgSize(t, SvgPath(path))
+	assert.Equal(t, "svg", name)
+	assert.InDelta(t, CurvesPlotWidth*72.0/96, w, 1e-9)
+	assert.InDelta(t, CurvesPlotHeight*72.0/96, h, 1e-9)
+	svg, err := os.ReadFile(SvgPath(path))
+	require.NoError(t, err)
+	assert.Contains(t, string(svg), "synthetic-ssgan-100 (mean ± std, 2 seeds)")
 	require.ErrorContains(t, SaveCurvesPlot(path, nil), "no curves")
 }
 
+// TestCurveBands checks the mean and the sample standard deviation over the seeds of each
+// experiment, epoch by epoch, computed by hand.
+func TestCurveBands(t *testing.T) {
+	curve := func(run string, epochs []int, errs ...int) Curve {
+		return Curve{Run: run, Epochs: epochs, TestErrors: errs, TestSize: 10000}
+	}
+	nan := math.NaN()
+	tests := []struct {
+		name   string
+		curves []Curve
+		want   []CurveBand
+	}{
+		{
+			name: "two seeds, one shorter: only the epochs both have",
+			curves: []Curve{
+				curve("a/seed1", []int{1, 2, 3}, 1633, 812, 405),
+				curve("a/seed2", []int{1, 2}, 1501, 1004),
+			},
+			// Epoch 1: 16.33 and 15.01: mean 15.67, std |16.33−15.01|/√2 = 0.9333809511662...
+			// Epoch 2: 8.12 and 10.04: mean 9.08, std 1.92/√2 = 1.3576450198781...
+			want: []CurveBand{{Experiment: "a", Runs: []string{"a/seed1", "a/seed2"}, Epochs: []int{1, 2},
+				Mean: []float64{15.67, 9.08}, Std: []float64{1.32 / math.Sqrt2, 1.92 / math.Sqrt2}}},
+		},
+		{
+			name: "three seeds",
+			curves: []Curve{
+				curve("b/seed1", []int{5}, 100), curve("b/seed2", []int{5}, 200), curve("b/seed3", []int{5}, 600),
+			},
+			// 1, 2 and 6 %: mean 3, sample variance ((−2)² + (−1)² + 3²)/2 = 7.
+			want: []CurveBand{{Experiment: "b", Runs: []string{"b/seed1", "b/seed2", "b/seed3"}, Epochs: []int{5},
+				Mean: []float64{3}, Std: []float64{math.Sqrt(7)}}},
+		},
+		{
+			name: "two experiments, one with a single seed: no std",
+			curves: []Curve{
+				curve("a/seed1", []int{1}, 1000), curve("a/seed2", []int{1}, 3000), curve("c/seed1", []int{1, 2}, 500, 400),
+			},
+			want: []CurveBand{
+				{Experiment: "a", Runs: []string{"a/seed1", "a/seed2"}, Epochs: []int{1}, Mean: []float64{20}, Std: []float64{math.Sqrt(200)}},
+				{Experiment: "c", Runs: []string{"c/seed1"}, Epochs: []int{1, 2}, Mean: []float64{5, 4}, Std: []float64{nan, nan}},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := CurveBands(tc.curves)
+			require.Len(t, got, len(tc.want))
+			for k, w := range tc.want {
+				g := got[k]
+				assert.Equal(t, w.Experiment, g.Experiment)
+				assert.Equal(t, w.Runs, g.Runs)
+				assert.Equal(t, w.Epochs, g.Epochs)
+				assert.InDeltaSlice(t, w.Mean, g.Mean, 1e-12)
+				require.Len(t, g.Std, len(w.Std))
+				for i := range w.Std {
+					if math.IsNaN(w.Std[i]) {
+						assert.True(t, math.IsNaN(g.Std[i]), "epoch %d", w.Epochs[i])
+					} else {
+						assert.InDelta(t, w.Std[i], g.Std[i], 1e-12, "epoch %d", w.Epochs[i])
+					}
+				}
+			}
+		})
+	}
+}
+
 func TestCurveSeries(t *testing.T) {
-	s := CurveSeries(wantCurves)
+	curves := append(append([]Curve{}, wantCurves...), Curve{Run: "synthetic-ssgan-20/seed1", Epochs: []int{1}, TestErrors: []int{3000}, TestSize: 10000})
+	s := CurveSeries(curves)
 	require.Len(t, s, 2)
-	assert.Equal(t, "seed1", s[0].Name)
-	assert.Equal(t, []float64{1, 2, 3}, s[0].X)
-	assert.InDeltaSlice(t, []float64{16.33, 8.12, 4.05}, s[0].Y, 1e-12)
+	assert.Equal(t, "synthetic-ssgan-100 (mean ± std, 2 seeds)", s[0].Name)
+	assert.Equal(t, []float64{1, 2}, s[0].X)
+	assert.InDeltaSlice(t, []float64{(16.33 + 15.01) / 2, (8.12 + 10.04) / 2}, s[0].Y, 1e-12)
+	assert.Len(t, s[0].Band, 2)
+	assert.Equal(t, "synthetic-ssgan-20 (seed1)", s[1].Name)
+	assert.Nil(t, s[1].Band)
 	assert.NotEqual(t, s[0].Color, s[1].Color)
 	tests := []struct {
 		runs []string

@@ -223,9 +223,9 @@ func TestBuildTableRowsByLength(t *testing.T) {
 		rec("synthetic-ssgan-100", "ssgan", 300, 1, StatusFinished, 95),
 		rec("synthetic-ssgan-100", "ssgan", 300, 2, StatusFinished, 105),
 		rec("synthetic-ssgan-100", "ssgan", 300, 2, StatusFinished, 105), // the same run in a second folder
-		rec("synthetic-ssgan-100", "ssgan", 3, 3, StatusRunning, 9000),    // heading for 5 epochs at least
-		rec("synthetic-ssgan-100", "ssgan", 12, 4, StatusDiverged, 9000),  // heading for 300
-		rec("synthetic-ssgan-100", "ssgan", 400, 5, StatusRunning, 9000),  // longer than any: the longest row
+		rec("synthetic-ssgan-100", "ssgan", 3, 3, StatusRunning, 9000),   // heading for 5 epochs at least
+		rec("synthetic-ssgan-100", "ssgan", 12, 4, StatusDiverged, 9000), // heading for 300
+		rec("synthetic-ssgan-100", "ssgan", 400, 5, StatusRunning, 9000), // longer than any: the longest row
 		rec("synthetic-supervised-100", "supervised", 5, 1, StatusFinished, 2300),
 		rec("synthetic-supervised-100", "supervised", 5, 2, StatusFinished, 2250),
 		rec("synthetic-supervised-100", "supervised", 20, 1, StatusFinished, 2150),

@@ -9,16 +9,19 @@ have_blas() {
   return 1
 }
 have_cc() { command -v gcc >/dev/null || command -v cc >/dev/null; }
-if ! have_blas || ! have_cc; then
+# Fashion-MNIST (the fashion-mnist-* experiments) as Debian packages it; its checksums are in datasets/.
+have_fashion() { [ -e /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ]; }
+if ! have_blas || ! have_cc || ! have_fashion; then
   pkgs=""
   have_blas || pkgs="$pkgs libopenblas-dev"
   have_cc || pkgs="$pkgs gcc"
+  have_fashion || pkgs="$pkgs dataset-fashion-mnist"
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "deps: installing$pkgs with apt-get"
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $pkgs) >/dev/null \
-      || echo "deps: apt-get failed; falling back to the pure-Go BLAS (slower)"
+      || echo "deps: apt-get failed; falling back to the pure-Go BLAS (slower), and the Fashion-MNIST experiments need dataset-fashion-mnist"
   else
-    echo "deps:$pkgs not installed; for faster training (OpenBLAS through cgo) run: sudo apt-get install -y$pkgs"
+    echo "deps:$pkgs not installed; for faster training (OpenBLAS through cgo) and Fashion-MNIST run: sudo apt-get install -y$pkgs"
     echo "deps: using the pure-Go BLAS"
   fi
 fi

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -12,18 +13,27 @@ import (
 
 func init() { extraCommands = append(extraCommands, newCurvesCmd) }
 
-// newCurvesCmd returns "curves DIR [--format text|markdown|latex|csv] [--png FILE]": the test error
-// per epoch of every classifier run under DIR, side by side.
+// CurvesFile is the default name of the learning-curve figure, written in the collected
+// directory (with its SVG beside it).
+const CurvesFile = "curves.png"
+
+// newCurvesCmd returns "curves DIR [--format text|markdown|latex|csv] [--png FILE] [--no-plot]":
+// the test error per epoch of every classifier run under DIR, side by side, and their figure.
 func newCurvesCmd() *cobra.Command {
-	var format, pngPath string
+	var (
+		format, pngPath string
+		noPlot          bool
+	)
 	cmd := &cobra.Command{
 		Use:   "curves DIR",
-		Short: "Show the test error per epoch of every classifier run under DIR side by side",
+		Short: "Show the test error per epoch of every classifier run under DIR, and draw it as PNG and SVG",
 		Long: "Read every " + results.MetricsLogFile + " under DIR (recursively, runs in progress included) and\n" +
 			"print one row per epoch and one column per run (its directory relative to DIR) with\n" +
 			"the test error %, and for each experiment with two runs or more the mean over its\n" +
 			"runs at the epochs they have all reached. GAN runs (no test error) are skipped.\n" +
-			"With --png FILE the curves are also drawn, one colour per run, on a log scale.",
+			"The curves are also drawn, one colour per experiment with its mean ± std band over seeds, on\n" +
+			"a log scale, into DIR/" + CurvesFile + " and an SVG of the same figure beside it (curves.svg);\n" +
+			"--png FILE writes FILE (and its .svg) instead, --no-plot draws nothing.",
 		Args:         cobra.ExactArgs(1),
 		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -41,18 +51,23 @@ func newCurvesCmd() *cobra.Command {
 			if err := results.RenderCurves(cmd.OutOrStdout(), curves, format); err != nil {
 				return err
 			}
-			if pngPath == "" {
+			if noPlot {
 				return nil
+			}
+			if pngPath == "" {
+				pngPath = filepath.Join(args[0], CurvesFile)
 			}
 			if err := results.SaveCurvesPlot(pngPath, curves); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s: learning curves of %d runs\n", pngPath, len(curves))
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s, %s: learning curves of %d runs\n", pngPath, results.SvgPath(pngPath), len(curves))
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", results.FormatText,
 		fmt.Sprintf("output format: %s", strings.Join(results.Formats, ", ")))
-	cmd.Flags().StringVar(&pngPath, "png", "", "also draw the curves into this PNG file")
+	cmd.Flags().StringVar(&pngPath, "png", "", "draw the curves into this PNG file, and the same figure as SVG beside it (default DIR/"+CurvesFile+")")
+	cmd.Flags().BoolVar(&noPlot, "no-plot", false, "print the table only")
+	cmd.MarkFlagsMutuallyExclusive("png", "no-plot")
 	return cmd
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/xml"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -78,7 +79,8 @@ func TestCurvesCmdPNG(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "curves.png")
 	out, err := runCmd(t, newCurvesCmd, dir, "--png", path)
 	require.NoError(t, err)
-	assert.Contains(t, out, path+": learning curves of 2 runs")
+	svg := filepath.Join(filepath.Dir(path), "curves.svg")
+	assert.Contains(t, out, path+", "+svg+": learning curves of 2 runs")
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	defer f.Close()
@@ -86,6 +88,26 @@ func TestCurvesCmdPNG(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, results.CurvesPlotWidth, img.Bounds().Dx())
 	assert.Equal(t, results.CurvesPlotHeight, img.Bounds().Dy())
+	b, err := os.ReadFile(svg)
+	require.NoError(t, err)
+	var root struct{ XMLName xml.Name }
+	require.NoError(t, xml.Unmarshal(b, &root))
+	assert.Equal(t, "svg", root.XMLName.Local)
+	assert.Contains(t, string(b), "synthetic-ssgan-100 (mean ± std, 2 seeds)")
+}
+
+// TestCurvesCmdPlotDefault draws into DIR by default, and nothing with --no-plot.
+func TestCurvesCmdPlotDefault(t *testing.T) {
+	dir := writeCurveRuns(t)
+	_, err := runCmd(t, newCurvesCmd, dir, "--no-plot")
+	require.NoError(t, err)
+	assert.NoFileExists(t, filepath.Join(dir, "curves.png"))
+	_, err = runCmd(t, newCurvesCmd, dir)
+	require.NoError(t, err)
+	assert.FileExists(t, filepath.Join(dir, "curves.png"))
+	assert.FileExists(t, filepath.Join(dir, "curves.svg"))
+	_, err = runCmd(t, newCurvesCmd, dir, "--no-plot", "--png", filepath.Join(dir, "x.png"))
+	require.ErrorContains(t, err, "none of the others can be")
 }
 
 func TestCurvesCmdErrors(t *testing.T) {

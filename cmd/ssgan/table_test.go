@@ -40,8 +40,8 @@ func TestTableCmd(t *testing.T) {
 		notContains []string
 	}{
 		{
-			name:     "default text with reference",
-			args:     []string{dir},
+			name:        "default text with reference",
+			args:        []string{dir},
 			contains:    []string{"synthetic-ssgan-100", "1.00 ± 0.07", "[", "Diverged", "Salimans et al. 2016", "Left out to fit 120 columns: Source"},
 			notContains: []string{"│", "Running"},
 		},
