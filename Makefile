@@ -52,7 +52,7 @@ endif
 # test-slurm: experiments/cluster/ssgan-array.sbatch on a single-node Slurm started on localhost
 # (installed with apt-get if missing, always torn down): a 6-task array with a requeued and a
 # cancelled task, bit for bit against local runs, and a doubly started shard. Root only; skipped
-# with the reason otherwise. About 70 s on 2 cores.
+# with the reason otherwise. 86 s at 26032cb on 2 busy cores.
 test-slurm: data build
 	@bash scripts/slurm/test.sh bin/ssgan
 
