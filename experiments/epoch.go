@@ -41,6 +41,7 @@ func (h *epochHook) After(s *core.State) error {
 	}
 	perEpoch := recentSecondsPerEpoch(r.history, etaWindow)
 	eta := time.Duration(perEpoch * float64(r.spec.Epochs-epoch) * float64(time.Second)).Round(time.Second)
+	r.clearProgress() // the epoch line takes the bar's place; the bar is drawn again below it
 	if r.opt.Terminal {
 		r.logf("\r\033[K")
 	}
@@ -79,8 +80,17 @@ func (r *classifierRun) lossSummary(train map[string]float64) string {
 	return s
 }
 
-// progress prints the within-epoch progress.
+// progress shows the within-epoch progress: a bar with the time left on Options.Progress (a
+// terminal), else a plain line every LogEvery iterations (redrawn in place on a Terminal).
 func (r *classifierRun) progress(s *core.State) {
+	ipe := r.spec.ItersPerEpoch
+	if r.opt.Progress != nil {
+		if r.bar == nil {
+			r.bar = newProgressBar(r.opt.Progress, r.iter0, r.spec.Epochs*ipe)
+		}
+		r.bar.show(s.Iter, fmt.Sprintf("%s %s epoch %d/%d  loss_lab %.4f", r.spec.Name, r.seed.Dir(), s.Iter/ipe+1, r.spec.Epochs, s.Metrics["loss_lab"]))
+		return
+	}
 	every := r.opt.LogEvery
 	if every <= 0 {
 		every = 100
@@ -91,7 +101,6 @@ func (r *classifierRun) progress(s *core.State) {
 	if s.Iter%every != 0 {
 		return
 	}
-	ipe := r.spec.ItersPerEpoch
 	msPerIter := 1000 * time.Since(r.start).Seconds() / float64(max(s.Iter-r.iter0, 1))
 	msg := fmt.Sprintf("%s %s epoch %d/%d  iter %d/%d  loss_lab %.4f  %.0f ms/iter",
 		r.spec.Name, r.seed.Dir(), s.Iter/ipe+1, r.spec.Epochs, s.Iter%ipe, ipe, s.Metrics["loss_lab"], msPerIter)
@@ -99,6 +108,13 @@ func (r *classifierRun) progress(s *core.State) {
 		r.logf("\r\033[K%s", msg)
 	} else {
 		r.logf("%s\n", msg)
+	}
+}
+
+// clearProgress erases the progress bar, if one is drawn.
+func (r *classifierRun) clearProgress() {
+	if r.bar != nil {
+		r.bar.clear()
 	}
 }
 

@@ -44,3 +44,35 @@ func TestEpochLineLosses(t *testing.T) {
 		})
 	}
 }
+
+// TestProgressOutput checks the two forms of the within-epoch progress: on a terminal
+// (Options.Progress) a bar with the count, the rate and the time left, and the epoch lines in
+// the log without plain progress lines; elsewhere plain lines every LogEvery iterations, in the
+// format logs have always had.
+func TestProgressOutput(t *testing.T) {
+	data := tinyMNIST(200, 100)
+	t.Run("terminal: a bar", func(t *testing.T) {
+		saved := barThrottle
+		barThrottle = 0 // draw every update, however fast the run
+		defer func() { barThrottle = saved }()
+		var log, bar bytes.Buffer
+		opt := quiet(t.TempDir())
+		opt.Log, opt.Progress, opt.LogEvery = &log, &bar, 2
+		_, err := RunTask(context.Background(), tinyTask(t, nil), data, opt)
+		require.NoError(t, err)
+		assert.Contains(t, bar.String(), "tiny-ssgan seed1 epoch 1/2  loss_lab ")
+		assert.Regexp(t, `\(9/10, \d+ iter/(s|min|hr)\) \[\d+s:\d+s\]`, bar.String(), "count, rate, elapsed and time left")
+		assert.Contains(t, log.String(), "tiny-ssgan seed1 epoch 2/2  test err ")
+		assert.NotContains(t, log.String(), "ms/iter", "no plain progress line beside the bar")
+	})
+	t.Run("not a terminal: plain lines", func(t *testing.T) {
+		var log bytes.Buffer
+		opt := quiet(t.TempDir())
+		opt.Log, opt.LogEvery = &log, 2
+		_, err := RunTask(context.Background(), tinyTask(t, nil), data, opt)
+		require.NoError(t, err)
+		assert.Regexp(t, `(?m)^tiny-ssgan seed1 epoch 1/2  iter 2/5  loss_lab \d+\.\d{4}  \d+ ms/iter$`, log.String())
+		assert.Regexp(t, `(?m)^tiny-ssgan seed1 epoch 1/2  test err [\d.]+ % \(\d+\)  loss_lab `, log.String())
+		assert.NotContains(t, log.String(), "\r")
+	})
+}

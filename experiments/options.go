@@ -23,6 +23,10 @@ type Options struct {
 	Terminal bool
 	// LogEvery is the interval in iterations of the plain progress lines (default 100).
 	LogEvery int
+	// Progress, when not nil (a terminal), shows a classifier run's progress as a bar with its
+	// rate and time left, drawn there in place of the plain progress lines; Log still gets the
+	// epoch lines.
+	Progress io.Writer
 	// afterIter, when set, runs after every iteration of a classifier run, after the runner's
 	// own hooks; tests use it to interrupt a run at a chosen iteration or to poison its model.
 	afterIter func(s *core.State, m *ssgan.Model) error

@@ -40,6 +40,8 @@ type classifierRun struct {
 	env            environment
 	// commits are the revisions of the binaries of earlier sessions.
 	commits provenance
+	// bar is the progress bar on Options.Progress, once drawn (epoch.go).
+	bar *progressBar
 }
 
 // runClassifier trains one seed of a classifier spec to its end, resuming from the run
@@ -54,6 +56,7 @@ func runClassifier(ctx context.Context, spec Spec, seed Seed, data *datasets.MNI
 		return nil, err
 	}
 	defer r.model.m.Close()
+	defer r.clearProgress()
 	hooks := append(spec.Tricks.Hooks(), (*epochHook)(r))
 	if opt.afterIter != nil {
 		hooks = append(hooks, afterIterHook{fn: opt.afterIter, m: r.model.m})

@@ -167,6 +167,9 @@ func (f *runFlags) run(cmd *cobra.Command, args []string) error {
 	defer stop()
 	out := cmd.OutOrStdout()
 	opt := experiments.Options{OutDir: f.out, Log: out, Terminal: isTerminal(out), LogEvery: f.logEvery}
+	if errOut := cmd.ErrOrStderr(); isTerminal(errOut) {
+		opt.Progress = errOut // a bar with the time left; plain lines when stderr is a file or a pipe
+	}
 	commit, mark, dirty := strings.Cut(buildinfo.Revision(), "+")
 	if len(commit) > 12 {
 		commit = commit[:12]
