@@ -40,6 +40,15 @@ func checkData(s Spec, d *datasets.Dataset) error {
 	return nil // a GAN run checks gan.image_dim itself (runGAN)
 }
 
+// labels is the number of labeled images the run uses: all the training images of its data
+// set for labels_per_class 0, else labels_per_class times the classes.
+func (r *classifierRun) labels() int {
+	if r.spec.LabelsPerClass == 0 && r.data != nil {
+		return r.data.Train.Len()
+	}
+	return r.spec.Labels()
+}
+
 // identity is the data's identity as a run records it: the name its data carry, else the spec's.
 func identity(s Spec, d *datasets.Dataset) datasets.Identity {
 	id := d.Identity()

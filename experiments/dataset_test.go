@@ -201,3 +201,12 @@ func TestDataSetsOpensEachOnce(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "tiny-ssgan: dataset fashion-mnist: datasets: "+mnistDir+" holds mnist (the SHA-256 of its four files), not fashion-mnist")
 }
+
+// TestAllLabelsFromData records, for labels_per_class 0, the data set's own number of training
+// images rather than MNIST's 60,000.
+func TestAllLabelsFromData(t *testing.T) {
+	task := tinyTask(t, func(s *Spec) { s.Model.Method, s.LabelsPerClass = "supervised", 0 })
+	rec, err := RunTask(context.Background(), task, tinyMNIST(200, 100), quiet(t.TempDir()))
+	require.NoError(t, err)
+	assert.Equal(t, 200, rec.Labels)
+}

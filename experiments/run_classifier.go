@@ -224,7 +224,7 @@ func (r *classifierRun) evaluate() (errs int, conf [][]int, err error) {
 // record builds the run's result record from its history.
 func (r *classifierRun) record(status string) *results.Record {
 	rec := &results.Record{
-		Experiment: r.spec.Name, Method: r.spec.Method(), Labels: r.spec.Labels(),
+		Experiment: r.spec.Name, Method: r.spec.Method(), Labels: r.labels(),
 		ModelSeed: r.seed.Model, DataSeed: r.seed.Data, Status: status,
 		Iterations: r.state.Iter, Epochs: r.state.Iter / r.spec.ItersPerEpoch, TestSize: len(r.testY),
 		Seconds: r.elapsed(), BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,

@@ -148,7 +148,8 @@ func finite(c ssgan.Config) error {
 	return nil
 }
 
-// Labels is the number of labeled images the spec uses (60,000 for all labels).
+// Labels is the number of labeled images the spec uses, before its data are read: all labels
+// count as MNIST's and Fashion-MNIST's 60,000 (a run records its data's own count).
 func (s Spec) Labels() int {
 	if s.LabelsPerClass == 0 {
 		return 60000
