@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Re-evaluates the trained weights shipped with the published runs (results/published/*/runs/
 # EXPERIMENT/seedN/weights.npz): each run's test errors recomputed from its weights beside the
-# final errors its result.json records, then the paper's row. Fails if any differs.
+# final errors its result.json records, then the paper's row. Fails if any differs; a run whose
+# data set is not installed here is skipped with a line saying so.
 # Usage: scripts/evaluate_published.sh [SSGAN_BINARY]   (the data directory: $SSGAN_DATA)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,11 @@ echo "published weights: recomputing the test errors of ${#weights[@]} shipped r
 status=0
 for w in "${weights[@]}"; do
   run=$(dirname "$w")
+  ds=$(grep -o '"dataset": *"[^"]*"' "$run/result.json" | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
+  if ! "$bin" data verify --dataset "${ds:-mnist}" >/dev/null 2>&1; then
+    printf '  %-70s skipped: data set %s not installed (ssgan data list)\n' "${run#results/published/}" "${ds:-mnist}"
+    continue
+  fi
   if out=$("$bin" evaluate "$run" 2>&1); then verdict=match; else verdict=DIFFERS; status=1; fi
   errs=$(echo "$out" | sed -n 's/^test errors: \([0-9]* \/ [0-9]*\).*/\1/p')
   rec=$(echo "$out" | sed -n 's/^result.json: final test errors \([0-9]* \/ [0-9]*\).*/\1/p')

@@ -56,7 +56,7 @@ PY
 } > "$dest/README.md"
 "$ssgan" table "$runs" --format csv > "$dest/table.csv"
 "$ssgan" table "$runs" --format latex > "$dest/table.tex"
-find "$runs" \( -name curve.png -o -name samples.png -o -name losses.png -o -name metrics.jsonl -o -name result.json -o -name quality.json -o -name split.json -o -name spec.yaml -o -name weights.npz \) | while read -r f; do
+find "$runs" \( -name curve.png -o -name samples.png -o -name losses.png -o -name metrics.jsonl -o -name result.json -o -name quality.json -o -name split.json -o -name spec.yaml -o -name dataset.json -o -name weights.npz \) | while read -r f; do
   rel=${f#"$runs"/}
   mkdir -p "$dest/runs/$(dirname "$rel")"
   cp "$f" "$dest/runs/$rel"
