@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/ssgan"
 )
 
@@ -82,7 +83,7 @@ func BenchmarkSupervisedStep(b *testing.B) {
 // BenchmarkGANStep is one step of the article's GAN: D on 16 real + 16 generated rows, then G
 // on 32 (the peer's --step gan).
 func BenchmarkGANStep(b *testing.B) {
-	m, err := core.NewGAN(core.GANConfig{}, uniform(1000*784, -1, 1), 1, 1)
+	m, err := core.NewGAN(core.GANConfig{}, uniform(1000*784, -1, 1), 1, datasets.NewShuffler(1000, 1))
 	require.NoError(b, err)
 	defer m.Close()
 	s := m.NewState()

@@ -1,17 +1,15 @@
 package core
 
 import (
-	"bytes"
 	"encoding/gob"
 	"fmt"
-	"os"
-
-	"github.com/ssgan/ssgan/internal/fsutil"
+	"io"
 )
 
 // Checkpoint is everything needed to resume a run exactly: named tensors (parameters, buffers,
 // moving averages), optimiser moments, random-number-generator states, the trainer state and a
-// hash of the configuration it belongs to.
+// hash of the configuration it belongs to. It goes to and from bytes with Encode and
+// DecodeCheckpoint; core touches no files.
 type Checkpoint struct {
 	ConfigHash string
 	Iter       int
@@ -106,35 +104,20 @@ func (c *Checkpoint) Restore(s *State) {
 	}
 }
 
-// Save writes the checkpoint atomically: to a temporary file in the same directory, synced, then
-// renamed over path, so a crash at any moment leaves either the old or the new checkpoint.
-func (c *Checkpoint) Save(path string) error {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(c); err != nil {
+// Encode writes the checkpoint to w in its byte format (encoding/gob of the Checkpoint), the
+// format of every checkpoint.gob written so far. Writing the bytes to a file is the caller's job.
+func (c *Checkpoint) Encode(w io.Writer) error {
+	if err := gob.NewEncoder(w).Encode(c); err != nil {
 		return fmt.Errorf("core: encode checkpoint: %w", err)
 	}
-	return WriteFileAtomic(path, buf.Bytes())
+	return nil
 }
 
-// LoadCheckpoint reads a checkpoint written by Save.
-func LoadCheckpoint(path string) (*Checkpoint, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("core: %w", err)
-	}
-	defer f.Close()
+// DecodeCheckpoint reads a checkpoint written by Encode from r.
+func DecodeCheckpoint(r io.Reader) (*Checkpoint, error) {
 	c := &Checkpoint{}
-	if err := gob.NewDecoder(f).Decode(c); err != nil {
-		return nil, fmt.Errorf("core: %s: not a readable checkpoint: %w", path, err)
+	if err := gob.NewDecoder(r).Decode(c); err != nil {
+		return nil, fmt.Errorf("core: not a readable checkpoint: %w", err)
 	}
 	return c, nil
-}
-
-// WriteFileAtomic writes data to a temporary file beside path (mode 0644), syncs it and renames it
-// to path, so a crash leaves either the old or the new file.
-func WriteFileAtomic(path string, data []byte) error {
-	if err := fsutil.WriteFile(path, data); err != nil {
-		return fmt.Errorf("core: write %s: %w", path, err)
-	}
-	return nil
 }

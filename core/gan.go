@@ -8,8 +8,6 @@ import (
 	"math/rand/v2"
 
 	G "gorgonia.org/gorgonia"
-
-	"github.com/ssgan/ssgan/datasets"
 )
 
 // GANConfig holds the settings of the source article's Keras MLP GAN. The zero value of a field
@@ -112,8 +110,8 @@ type GAN struct {
 	GOpt, DOpt *Adam
 	// NoiseSrc drives every noise draw during training (the init stream is separate).
 	NoiseSrc *Stream
-	// Data yields the indices of the real images of each D step.
-	Data *datasets.Shuffler
+	// Order yields the indices of the real images of each D step; the caller supplies it.
+	Order BatchOrder
 
 	images []float32
 	idx    []int
@@ -134,9 +132,10 @@ const (
 )
 
 // NewGAN builds the GAN on the training images (rows of Cfg.ImageDim pixels in [-1, 1], as
-// datasets' Images.Float32(-1, 1) gives them). modelSeed drives initialisation and noise,
-// dataSeed the order of the real batches. images is kept, not copied.
-func NewGAN(cfg GANConfig, images []float32, modelSeed, dataSeed uint64) (*GAN, error) {
+// datasets' Images.Float32(-1, 1) gives them). modelSeed drives initialisation and noise; order
+// gives the real batches (experiments passes a datasets.Shuffler seeded by the data seed) and
+// must draw from exactly the images given. images and order are kept, not copied.
+func NewGAN(cfg GANConfig, images []float32, modelSeed uint64, order BatchOrder) (*GAN, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -144,9 +143,15 @@ func NewGAN(cfg GANConfig, images []float32, modelSeed, dataSeed uint64) (*GAN, 
 	if len(images) == 0 || len(images)%c.ImageDim != 0 {
 		return nil, fmt.Errorf("core: gan: %d pixel values are not a positive number of images of %d", len(images), c.ImageDim)
 	}
+	if order == nil {
+		return nil, fmt.Errorf("core: gan: no batch order")
+	}
+	if n := len(images) / c.ImageDim; order.Len() != n {
+		return nil, fmt.Errorf("core: gan: batch order over %d images, but %d images are given", order.Len(), n)
+	}
 	initRNG := rand.New(rand.NewPCG(modelSeed, ganStreamInit))
 	m := &GAN{Cfg: c, NoiseSrc: NewStream(modelSeed, ganStreamNoise), images: images,
-		Data: datasets.NewShuffler(len(images)/c.ImageDim, dataSeed), idx: make([]int, c.Batch/2)}
+		Order: order, idx: make([]int, c.Batch/2)}
 	m.G = NewGANGenerator(c, initRNG)
 	m.D = NewGANDiscriminator(c, initRNG)
 	m.GOpt = NewAdam(m.G.Params(), c.LR, c.Beta1)

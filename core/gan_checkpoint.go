@@ -28,17 +28,17 @@ func (m *GAN) Save(ck *Checkpoint) error {
 		return fmt.Errorf("core: gan: noise state: %w", err)
 	}
 	ck.RNG[ganNoiseRNG] = noise
-	data, err := m.Data.State()
+	data, err := m.Order.State()
 	if err != nil {
-		return err
+		return fmt.Errorf("core: gan: batch-order state: %w", err)
 	}
 	ck.RNG[ganDataRNG] = data
 	return nil
 }
 
-// Load restores a state stored by Save into a GAN built with the same configuration and the same
-// training images. Restore the trainer state with ck.Restore. On error the GAN may be partly
-// restored and should be discarded.
+// Load restores a state stored by Save into a GAN built with the same configuration, the same
+// training images and a batch order over them. Restore the trainer state with ck.Restore. On
+// error the GAN may be partly restored and should be discarded.
 func (m *GAN) Load(ck *Checkpoint) error {
 	for _, ps := range [][]*Param{m.G.Params(), m.G.Buffers(), m.D.Params()} {
 		if err := ck.GetParams(ganPrefix, ps); err != nil {
@@ -62,5 +62,8 @@ func (m *GAN) Load(ck *Checkpoint) error {
 	if !ok {
 		return fmt.Errorf("core: gan: checkpoint has no batch-order state %s", ganDataRNG)
 	}
-	return m.Data.Restore(data)
+	if err := m.Order.Restore(data); err != nil {
+		return fmt.Errorf("core: gan: batch-order state: %w", err)
+	}
+	return nil
 }

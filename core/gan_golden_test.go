@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/internal/testutil"
 )
 
@@ -22,7 +23,7 @@ var updateGolden = flag.Bool("update", false, "rewrite the golden files in testd
 func TestGANGoldenIterations(t *testing.T) {
 	testutil.CheckTrajectory(t, filepath.Join("testdata", "gan_golden_iterations.json"), *updateGolden,
 		[]int{1, 2, 3, 4}, []string{"d_loss", "g_loss"}, func(t *testing.T) testutil.Trajectory {
-			m, err := NewGAN(GANConfig{}, syntheticImages(1000, 784), 1, 1)
+			m, err := NewGAN(GANConfig{}, syntheticImages(1000, 784), 1, datasets.NewShuffler(1000, 1))
 			require.NoError(t, err)
 			defer m.Close()
 			s := m.NewState()

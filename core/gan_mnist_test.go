@@ -1,7 +1,9 @@
 package core
 
 import (
+	"bytes"
 	"context"
+	"image/png"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -29,7 +31,7 @@ func TestGANMNISTSmoke(t *testing.T) {
 		t.Skipf("MNIST not available: %v", err)
 	}
 	pixels := mn.Train.Images.Float32(-1, 1)
-	m, err := NewGAN(GANConfig{}, pixels, 1, 1)
+	m, err := NewGAN(GANConfig{}, pixels, 1, datasets.NewShuffler(mn.Train.Len(), 1))
 	require.NoError(t, err)
 	defer m.Close()
 	meanPixel := func() float64 {
@@ -61,7 +63,11 @@ func TestGANMNISTSmoke(t *testing.T) {
 	}
 	x, err := m.Sample(25, rand.New(rand.NewPCG(5, 5)))
 	require.NoError(t, err)
-	require.NoError(t, SaveGrid(out, x, 5, 28, 28, -1, 1))
+	img, err := Grid(x, 5, 28, 28, -1, 1)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, png.Encode(&buf, img))
+	require.NoError(t, os.WriteFile(out, buf.Bytes(), 0o644))
 	t.Logf("samples: %s", out)
 }
 

@@ -5,8 +5,6 @@ import (
 	"math"
 
 	G "gorgonia.org/gorgonia"
-
-	"github.com/ssgan/ssgan/datasets"
 )
 
 // compile builds the three steps: G's forward pass that makes D's generated rows, D's step over
@@ -157,8 +155,8 @@ func (m *GAN) Iterate(s *State) error {
 // if update, applies D's optimiser.
 func (m *GAN) stepD(update bool) error {
 	n := len(m.idx) * m.Cfg.ImageDim
-	m.Data.Next(m.idx)
-	if err := datasets.Gather(m.dX[:n], m.images, m.idx, m.Cfg.ImageDim); err != nil {
+	m.Order.Next(m.idx)
+	if err := gatherRows(m.dX[:n], m.images, m.idx, m.Cfg.ImageDim); err != nil {
 		return err
 	}
 	if err := m.sample.Run(); err != nil {

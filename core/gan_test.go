@@ -1,16 +1,18 @@
 package core
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"path/filepath"
 	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ssgan/ssgan/datasets"
 )
 
 // smallGAN is a scaled-down configuration for fast tests (same layer structure as the article's).
@@ -37,7 +39,7 @@ func syntheticImages(n, dim int) []float32 {
 func newSmallGAN(t *testing.T, modelSeed, dataSeed uint64) *GAN {
 	t.Helper()
 	c := smallGAN()
-	m, err := NewGAN(c, syntheticImages(50, c.ImageDim), modelSeed, dataSeed)
+	m, err := NewGAN(c, syntheticImages(50, c.ImageDim), modelSeed, datasets.NewShuffler(50, dataSeed))
 	require.NoError(t, err)
 	t.Cleanup(m.Close)
 	return m
@@ -126,18 +128,18 @@ func TestGANConfigValidate(t *testing.T) {
 			err := tc.cfg.Validate()
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "core: gan: "+tc.field)
-			_, err = NewGAN(tc.cfg, make([]float32, 784), 1, 1)
+			_, err = NewGAN(tc.cfg, make([]float32, 784), 1, datasets.NewShuffler(1, 1))
 			require.Error(t, err)
 		})
 	}
 	require.NoError(t, GANConfig{}.Validate())
-	_, err := NewGAN(GANConfig{ImageDim: 4}, make([]float32, 6), 1, 1)
+	_, err := NewGAN(GANConfig{ImageDim: 4}, make([]float32, 6), 1, datasets.NewShuffler(1, 1))
 	require.ErrorContains(t, err, "core: gan:")
 }
 
 // TestGANArticleShapes builds the article's model and runs one iteration on random images.
 func TestGANArticleShapes(t *testing.T) {
-	m, err := NewGAN(GANConfig{}, syntheticImages(40, 784), 1, 2)
+	m, err := NewGAN(GANConfig{}, syntheticImages(40, 784), 1, datasets.NewShuffler(40, 2))
 	require.NoError(t, err)
 	defer m.Close()
 	var shapes [][]int
@@ -222,7 +224,7 @@ func TestGANReproducible(t *testing.T) {
 	assert.NotEqual(t, a[0], run(1, 8)[0], "another data seed must differ from the first iteration")
 }
 
-// TestGANResume trains N iterations, checkpoints through a file, resumes a fresh model for N
+// TestGANResume trains N iterations, checkpoints through its bytes, resumes a fresh model for N
 // more and compares with 2N straight iterations: every logged number and every final parameter,
 // buffer and optimiser moment must agree bit for bit. The tricks run too, so their counters and
 // k_t must survive the checkpoint.
@@ -238,10 +240,10 @@ func TestGANResume(t *testing.T) {
 	got := train(t, first, s, n, hooks...)
 	ck := NewCheckpoint(first.Cfg.Hash(), s)
 	require.NoError(t, first.Save(ck))
-	path := filepath.Join(t.TempDir(), "gan.ckpt")
-	require.NoError(t, ck.Save(path))
+	var buf bytes.Buffer
+	require.NoError(t, ck.Encode(&buf))
 
-	loaded, err := LoadCheckpoint(path)
+	loaded, err := DecodeCheckpoint(&buf)
 	require.NoError(t, err)
 	require.Equal(t, smallGAN().Hash(), loaded.ConfigHash)
 	second := newSmallGAN(t, 99, 98) // other seeds: everything must come from the checkpoint
@@ -268,7 +270,7 @@ func TestGANLoadErrors(t *testing.T) {
 	delete(ck.RNG, ganNoiseRNG)
 	require.ErrorContains(t, m.Load(ck), "no noise state")
 
-	other, err := NewGAN(GANConfig{NoiseDim: 8, ImageDim: 16, GHidden: []int{16}, DHidden: []int{16, 8}, Batch: 8}, syntheticImages(10, 16), 1, 1)
+	other, err := NewGAN(GANConfig{NoiseDim: 8, ImageDim: 16, GHidden: []int{16}, DHidden: []int{16, 8}, Batch: 8}, syntheticImages(10, 16), 1, datasets.NewShuffler(10, 1))
 	require.NoError(t, err)
 	defer other.Close()
 	ck = NewCheckpoint("", nil)
@@ -291,7 +293,7 @@ func TestGANPlanErrors(t *testing.T) {
 func TestGANTrainModeSamples(t *testing.T) {
 	c := smallGAN()
 	c.TrainModeSamples = true
-	m, err := NewGAN(c, syntheticImages(50, c.ImageDim), 5, 6)
+	m, err := NewGAN(c, syntheticImages(50, c.ImageDim), 5, datasets.NewShuffler(50, 6))
 	require.NoError(t, err)
 	defer m.Close()
 	params, bufs := snapshot(m.G.Params()), snapshot(m.G.Buffers())

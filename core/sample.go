@@ -1,32 +1,16 @@
 package core
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"math"
 )
 
-// SaveGrid writes the first n×n images of pixels (each rows×cols values, row-major) as one
-// grayscale PNG grid, n images across and n down, with no gaps: the article's 5×5 sample grid
-// for n = 5. Values are mapped linearly from [lo, hi] to black..white and clipped. The file is
-// written atomically.
-func SaveGrid(path string, pixels []float32, n, rows, cols int, lo, hi float32) error {
-	img, err := Grid(pixels, n, rows, cols, lo, hi)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		return fmt.Errorf("core: encode grid: %w", err)
-	}
-	return WriteFileAtomic(path, buf.Bytes())
-}
-
-// Grid lays the first n×n images of pixels out as SaveGrid does and returns the image
-// (n·cols wide, n·rows high).
+// Grid lays the first n×n images of pixels (each rows×cols values, row-major) out as one
+// grayscale image, n images across and n down, with no gaps: the article's 5×5 sample grid for
+// n = 5. Values are mapped linearly from [lo, hi] to black..white and clipped. The image is
+// n·cols wide and n·rows high; encoding and writing it is the caller's job.
 func Grid(pixels []float32, n, rows, cols int, lo, hi float32) (*image.Gray, error) {
 	switch {
 	case n <= 0 || rows <= 0 || cols <= 0:

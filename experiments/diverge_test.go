@@ -76,7 +76,7 @@ func TestDivergence(t *testing.T) {
 			if tt.wantCk == 0 {
 				assert.NoFileExists(t, filepath.Join(dir, CheckpointFile))
 			} else {
-				ck, err := core.LoadCheckpoint(filepath.Join(dir, CheckpointFile))
+				ck, err := LoadCheckpoint(filepath.Join(dir, CheckpointFile))
 				require.NoError(t, err)
 				assert.Equal(t, tt.wantCk, ck.Iter)
 				for name, v := range ck.Tensors {

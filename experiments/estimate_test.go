@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/ssgan"
 )
 
@@ -94,7 +93,7 @@ func TestEstimateCheckpointSize(t *testing.T) {
 	require.NoError(t, err)
 	est := Estimate(task.Spec).Checkpoint
 	assert.InEpsilon(t, float64(st.Size()), float64(est), 0.2, "checkpoint %d bytes, estimated %d", st.Size(), est)
-	ck, err := core.LoadCheckpoint(filepath.Join(runPath(out, task), CheckpointFile))
+	ck, err := LoadCheckpoint(filepath.Join(runPath(out, task), CheckpointFile))
 	require.NoError(t, err)
 	var floats int
 	for _, v := range ck.Tensors {

@@ -112,7 +112,7 @@ func (q *QualityClassifier) save(path string) error {
 	ck.Vars[qvTrainN] = float64(q.Real.TrainImages)
 	ck.Vars[qvTestN] = float64(q.Real.TestImages)
 	ck.Extra[qxArch] = []byte(q.Info.Architecture)
-	return ck.Save(path)
+	return SaveCheckpoint(path, ck)
 }
 
 // qualityFromCheckpoint rebuilds a classifier saved by save.

@@ -115,7 +115,7 @@ func LoadQualityClassifier(ctx context.Context, outDir string, data *datasets.MN
 	}
 	defer unlock()
 	path, hash := filepath.Join(dir, QualityClassifierFile), qualityHash(data)
-	if ck, err := core.LoadCheckpoint(path); err == nil && ck.ConfigHash == hash {
+	if ck, err := LoadCheckpoint(path); err == nil && ck.ConfigHash == hash {
 		return qualityFromCheckpoint(ck, data.Train.Images.Dim())
 	} else if err == nil {
 		log("quality classifier %s was made with other settings or data; retraining\n", path)

@@ -63,7 +63,7 @@ func TestResume(t *testing.T) {
 			require.ErrorIs(t, err, ErrInterrupted)
 			assert.Nil(t, rec)
 			dir := runPath(out, task)
-			ck, err := core.LoadCheckpoint(filepath.Join(dir, CheckpointFile))
+			ck, err := LoadCheckpoint(filepath.Join(dir, CheckpointFile))
 			require.NoError(t, err)
 			assert.Equal(t, tt.stop, ck.Iter, "checkpoint written at the interruption")
 			assert.NoFileExists(t, filepath.Join(dir, results.RecordFile))

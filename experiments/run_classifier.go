@@ -158,7 +158,7 @@ func (r *classifierRun) split(labels []uint8) ([]int, error) {
 
 // resume restores the checkpoint of an interrupted run.
 func (r *classifierRun) resume() error {
-	ck, err := core.LoadCheckpoint(r.dir.file(CheckpointFile))
+	ck, err := LoadCheckpoint(r.dir.file(CheckpointFile))
 	if err != nil {
 		return err
 	}
@@ -201,7 +201,7 @@ func (r *classifierRun) checkpoint() error {
 	if err := r.commits.save(ck, r.env.Commit, r.state.Iter > r.iter0); err != nil {
 		return err
 	}
-	if err := ck.Save(r.dir.file(CheckpointFile)); err != nil {
+	if err := SaveCheckpoint(r.dir.file(CheckpointFile), ck); err != nil {
 		return err
 	}
 	r.checkpointIter = r.state.Iter

@@ -35,8 +35,10 @@ type ganRun struct {
 	// commits are the revisions of the binaries of earlier sessions.
 	commits provenance
 	model   *core.GAN
-	state   *core.State
-	start   time.Time
+	// order is the model's batch order over the training images, seeded by the data seed.
+	order *datasets.Shuffler
+	state *core.State
+	start time.Time
 	// seconds is the training time of earlier sessions of this run.
 	seconds float64
 	// iter0 is the iteration this session of the run started from.
@@ -123,7 +125,8 @@ func (r *ganRun) setup() error {
 	if d := r.spec.GAN.Defaults().ImageDim; d != im.Dim() {
 		return fmt.Errorf("experiments: %s: gan.image_dim %d, but the images have %d×%d = %d pixels", r.spec.Name, d, im.Rows, im.Cols, im.Dim())
 	}
-	m, err := core.NewGAN(r.spec.GAN, im.Float32(-1, 1), r.seed.Model, r.seed.Data)
+	r.order = datasets.NewShuffler(im.N, r.seed.Data)
+	m, err := core.NewGAN(r.spec.GAN, im.Float32(-1, 1), r.seed.Model, r.order)
 	if err != nil {
 		return fmt.Errorf("experiments: %s: %w", r.spec.Name, err)
 	}
@@ -147,7 +150,7 @@ func (r *ganRun) setup() error {
 // resume restores the checkpoint of an interrupted run and drops the log lines written after it.
 func (r *ganRun) resume() error {
 	path := r.dir.file(CheckpointFile)
-	ck, err := core.LoadCheckpoint(path)
+	ck, err := LoadCheckpoint(path)
 	if err != nil {
 		return err
 	}
@@ -188,7 +191,7 @@ func (r *ganRun) checkpoint() error {
 	if err := r.commits.save(ck, r.env.Commit, r.state.Iter > r.iter0); err != nil {
 		return err
 	}
-	if err := ck.Save(r.dir.file(CheckpointFile)); err != nil {
+	if err := SaveCheckpoint(r.dir.file(CheckpointFile), ck); err != nil {
 		return err
 	}
 	r.checkpointIter = r.state.Iter

@@ -65,7 +65,7 @@ func (r *ganRun) quality(ctx context.Context) (*results.QualityRecord, error) {
 func (r *ganRun) record(status string) *results.Record {
 	rec := &results.Record{
 		Experiment: r.spec.Name, Method: r.spec.Method(), ModelSeed: r.seed.Model, DataSeed: r.seed.Data,
-		Status: status, Iterations: r.state.Iter, Epochs: r.model.Data.Epoch(),
+		Status: status, Iterations: r.state.Iter, Epochs: r.order.Epoch(),
 		Seconds: r.elapsed(), BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,
 		ConfigHash: r.spec.Hash(), Commits: r.commits.mixed(r.env.Commit, r.state.Iter > r.iter0), Sweep: r.spec.Sweep,
 		Dataset: r.opt.dataset.Name, DatasetSHA256: r.opt.dataset.SHA256,

@@ -1,9 +1,7 @@
 package experiments
 
 import (
-	"bytes"
 	"fmt"
-	"image/png"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -103,18 +101,14 @@ func (r *ganRun) saveGrid(name string) error {
 		return err
 	}
 	im := r.data.Train.Images
-	img, err := core.Grid(x, GridSide, im.Rows, im.Cols, -1, 1)
+	b, err := gridPNG(x, GridSide, im.Rows, im.Cols, -1, 1)
 	if err != nil {
+		return fmt.Errorf("experiments: %s: %w", r.dir.file(name), err)
+	}
+	if err := writeFile(r.dir.file(name), b); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		return fmt.Errorf("experiments: encode %s: %w", name, err)
-	}
-	if err := core.WriteFileAtomic(r.dir.file(name), buf.Bytes()); err != nil {
-		return err
-	}
-	return core.WriteFileAtomic(r.dir.file(SamplesFile), buf.Bytes())
+	return writeFile(r.dir.file(SamplesFile), b)
 }
 
 // add accumulates one iteration's metrics.

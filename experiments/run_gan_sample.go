@@ -40,7 +40,7 @@ func LoadGANGenerator(runDir string) (*GANGenerator, error) {
 	if spec.Kind != "gan" {
 		return nil, fmt.Errorf("experiments: %s is a %s run, not a gan run", runDir, spec.Kind)
 	}
-	ck, err := core.LoadCheckpoint(filepath.Join(runDir, CheckpointFile))
+	ck, err := LoadCheckpoint(filepath.Join(runDir, CheckpointFile))
 	if err != nil {
 		return nil, err
 	}
@@ -70,5 +70,5 @@ func (g *GANGenerator) SaveGrid(path string, side int, seed uint64) error {
 	if err != nil {
 		return err
 	}
-	return core.SaveGrid(path, x, side, rows, rows, -1, 1)
+	return SaveGrid(path, x, side, rows, rows, -1, 1)
 }

@@ -165,7 +165,7 @@ func TestRunGANResumeMatchesStraight(t *testing.T) {
 	_, _, err = runTiny(t, newCancelAfter(13), resumedOut, data)
 	require.ErrorIs(t, err, ErrInterrupted)
 	dirB := filepath.Join(resumedOut, "tiny-gan", "seed1")
-	ck, err := core.LoadCheckpoint(filepath.Join(dirB, CheckpointFile))
+	ck, err := LoadCheckpoint(filepath.Join(dirB, CheckpointFile))
 	require.NoError(t, err)
 	assert.Equal(t, 13, ck.Iter)
 	assert.NoFileExists(t, filepath.Join(dirB, results.RecordFile))
@@ -189,9 +189,9 @@ func TestRunGANResumeMatchesStraight(t *testing.T) {
 	require.NoError(t, err)
 	qa.Seconds, qb.Seconds = 0, 0
 	assert.Equal(t, qa, qb)
-	ca, err := core.LoadCheckpoint(filepath.Join(dirA, CheckpointFile))
+	ca, err := LoadCheckpoint(filepath.Join(dirA, CheckpointFile))
 	require.NoError(t, err)
-	cb, err := core.LoadCheckpoint(filepath.Join(dirB, CheckpointFile))
+	cb, err := LoadCheckpoint(filepath.Join(dirB, CheckpointFile))
 	require.NoError(t, err)
 	assert.Equal(t, ca.Tensors, cb.Tensors)
 	assert.Equal(t, ca.RNG, cb.RNG)
@@ -205,10 +205,10 @@ func TestRunGANRefusesForeignCheckpoint(t *testing.T) {
 	_, _, err := runTiny(t, newCancelAfter(5), out, data)
 	require.ErrorIs(t, err, ErrInterrupted)
 	path := filepath.Join(out, "tiny-gan", "seed1", CheckpointFile)
-	ck, err := core.LoadCheckpoint(path)
+	ck, err := LoadCheckpoint(path)
 	require.NoError(t, err)
 	ck.ConfigHash = "0123456789abcdef"
-	require.NoError(t, ck.Save(path))
+	require.NoError(t, SaveCheckpoint(path, ck))
 	_, _, err = runTiny(t, context.Background(), out, data)
 	require.ErrorContains(t, err, "checkpoint belongs to spec 0123456789abcdef")
 }

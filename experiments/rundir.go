@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"syscall"
 
-	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/results"
 )
 
@@ -94,7 +93,7 @@ func (d *runDir) checkSpec(s Spec) error {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("experiments: existing run %s: %w", d.path, err)
 	}
-	return core.WriteFileAtomic(path, s.YAML())
+	return writeFile(path, s.YAML())
 }
 
 // finishedRecord returns the directory's record when it says the run already ended: it diverged,

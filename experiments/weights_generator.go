@@ -66,7 +66,7 @@ func generatorFromCheckpoint(dir string) (*Generator, error) {
 		return nil, fmt.Errorf("experiments: %s is a %s run: it has no generator", dir, spec.Model.Method)
 	}
 	path := filepath.Join(dir, CheckpointFile)
-	ck, err := core.LoadCheckpoint(path)
+	ck, err := LoadCheckpoint(path)
 	if err != nil {
 		return nil, err
 	}
@@ -173,5 +173,5 @@ func (g *Generator) SaveGrid(path string, side int, seed uint64) error {
 	if err != nil {
 		return err
 	}
-	return core.SaveGrid(path, x, side, g.rows, g.cols, g.lo, g.hi)
+	return SaveGrid(path, x, side, g.rows, g.cols, g.lo, g.hi)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/experiments"
 	"github.com/ssgan/ssgan/ssgan"
 )
@@ -29,15 +30,15 @@ func writeGANRunDir(t *testing.T) (string, *core.GAN) {
 	for i := range images {
 		images[i] = float32(2*rng.Float64() - 1)
 	}
-	m, err := core.NewGAN(spec.GAN, images, 1, 1)
+	m, err := core.NewGAN(spec.GAN, images, 1, datasets.NewShuffler(10, 1))
 	require.NoError(t, err)
 	t.Cleanup(m.Close)
 	s := m.NewState()
 	require.NoError(t, (&core.Trainer{Model: m}).Run(t.Context(), s, 3))
 	ck := core.NewCheckpoint(spec.Hash(), s)
 	require.NoError(t, m.Save(ck))
-	require.NoError(t, ck.Save(filepath.Join(dir, experiments.CheckpointFile)))
-	require.NoError(t, core.WriteFileAtomic(filepath.Join(dir, experiments.SpecFile), spec.YAML()))
+	require.NoError(t, experiments.SaveCheckpoint(filepath.Join(dir, experiments.CheckpointFile), ck))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, experiments.SpecFile), spec.YAML(), 0o644))
 	return dir, m
 }
 
@@ -47,7 +48,7 @@ func TestSampleCmd(t *testing.T) {
 	x, err := m.Sample(25, experiments.GridNoise(experiments.GridSeed))
 	require.NoError(t, err)
 	want := filepath.Join(t.TempDir(), "want.png")
-	require.NoError(t, core.SaveGrid(want, x, 5, 28, 28, -1, 1))
+	require.NoError(t, experiments.SaveGrid(want, x, 5, 28, 28, -1, 1))
 	out, err := runCmd(t, newSampleCmd, dir)
 	require.NoError(t, err)
 	def := filepath.Join(dir, "sample-iter-000003-seed1.png")
@@ -61,7 +62,7 @@ func TestSampleCmd(t *testing.T) {
 	// Another size, seed and path.
 	x, err = m.Sample(9, experiments.GridNoise(7))
 	require.NoError(t, err)
-	require.NoError(t, core.SaveGrid(want, x, 3, 28, 28, -1, 1))
+	require.NoError(t, experiments.SaveGrid(want, x, 3, 28, 28, -1, 1))
 	path := filepath.Join(t.TempDir(), "g.png")
 	_, err = runCmd(t, newSampleCmd, dir, "--n", "9", "--seed", "7", "--out", path)
 	require.NoError(t, err)
@@ -77,7 +78,7 @@ func TestSampleCmdErrors(t *testing.T) {
 	cls := t.TempDir()
 	spec, ok := experiments.Lookup("mnist-ssgan-100")
 	require.True(t, ok)
-	require.NoError(t, core.WriteFileAtomic(filepath.Join(cls, experiments.SpecFile), spec.YAML()))
+	require.NoError(t, os.WriteFile(filepath.Join(cls, experiments.SpecFile), spec.YAML(), 0o644))
 	sup := writeWeightsFile(t, tinyClassifier(t, "supervised"), 0)
 	text := filepath.Join(cls, "notes.txt")
 	require.NoError(t, os.WriteFile(text, []byte("G"), 0o644))
@@ -111,7 +112,7 @@ func TestSampleSSGAN(t *testing.T) {
 		x, err := ssgan.SampleGenerator(m.G, m.Cfg, 4, experiments.GridNoise(seed))
 		require.NoError(t, err)
 		want := filepath.Join(t.TempDir(), "want.png")
-		require.NoError(t, core.SaveGrid(want, x, 2, 28, 28, 0, 1))
+		require.NoError(t, experiments.SaveGrid(want, x, 2, 28, 28, 0, 1))
 		out, err := runCmd(t, newSampleCmd, w, "--n", "4", "--seed", strconv.FormatUint(seed, 10))
 		require.NoError(t, err)
 		def := filepath.Join(filepath.Dir(w), fmt.Sprintf("sample-iter-000002-seed%d.png", seed))

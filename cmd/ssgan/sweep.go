@@ -9,8 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/experiments"
+	"github.com/ssgan/ssgan/internal/fsutil"
 )
 
 func init() { extraCommands = append(extraCommands, newSweepCmd) }
@@ -91,8 +91,9 @@ func writeSpecs(dir string, specs []experiments.Spec) error {
 		return fmt.Errorf("--write %s: %w", dir, err)
 	}
 	for _, s := range specs {
-		if err := core.WriteFileAtomic(filepath.Join(dir, s.Name+".yaml"), s.YAML()); err != nil {
-			return fmt.Errorf("--write %s: %w", dir, err)
+		path := filepath.Join(dir, s.Name+".yaml")
+		if err := fsutil.WriteFile(path, s.YAML()); err != nil {
+			return fmt.Errorf("--write %s: %w", path, err)
 		}
 	}
 	return nil
