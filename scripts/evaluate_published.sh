@@ -18,16 +18,28 @@ echo "published weights: recomputing the test errors of ${#weights[@]} shipped r
 status=0
 for w in "${weights[@]}"; do
   run=$(dirname "$w")
-  ds=$(grep -o '"dataset": *"[^"]*"' "$run/result.json" | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
+  ds=$( (grep -o '"dataset": *"[^"]*"' "$run/result.json" || true) | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
   if ! "$bin" data verify --dataset "${ds:-mnist}" >/dev/null 2>&1; then
     printf '  %-70s skipped: data set %s not installed (ssgan data list)\n' "${run#results/published/}" "${ds:-mnist}"
     continue
   fi
-  if out=$("$bin" evaluate "$run" 2>&1); then verdict=match; else verdict=DIFFERS; status=1; fi
+  if out=$("$bin" evaluate "$run" 2>&1); then verdict=match; else verdict=DIFFERS; fi
   errs=$(echo "$out" | sed -n 's/^test errors: \([0-9]* \/ [0-9]*\).*/\1/p')
   rec=$(echo "$out" | sed -n 's/^result.json: final test errors \([0-9]* \/ [0-9]*\).*/\1/p')
+  # Exact under the kernels that trained the run; another BLAS rounds the products in another
+  # order, and a test image whose two best classes nearly tie may change class: within 5 errors
+  # of 10,000 that is reported, not a failure (the published-weights test applies the same rule).
+  trained=$( (grep -o '"blas": *"[^"]*"' "$run/result.json" || true) | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
+  here=$("$bin" version 2>/dev/null | sed -n 's/.*BLAS \([a-z0-9]*\) (\([A-Za-z0-9]*\) kernels).*/\1\/\2/p' | head -1)
+  if [ "$verdict" = DIFFERS ] && [ -n "$errs" ] && [ -n "$rec" ]; then
+    d=$(( ${errs%% *} - ${rec%% *} )); d=${d#-}
+    if [ "$trained" != "$here" ] && [ "$d" -le 5 ]; then
+      verdict="within $d errors (trained under $trained, evaluated under ${here:-another BLAS})"
+    fi
+  fi
+  ok=1; case $verdict in match|within*) ;; *) ok=0; status=1 ;; esac
   printf '  %-70s %s errors, recorded %s: %s\n' "${run#results/published/}" "${errs:-?}" "${rec:-?}" "$verdict"
-  [ "$verdict" = match ] || echo "$out" | sed 's/^/    /'
+  [ "$ok" = 1 ] || echo "$out" | sed 's/^/    /'
 done
 echo "  paper (Salimans et al. 2016, 100 labels, 10 seeds): 93 ± 6.5 errors / 10,000"
 exit $status
