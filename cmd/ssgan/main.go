@@ -1,6 +1,7 @@
 // Command ssgan runs reproducible semi-supervised GAN experiments and renders their result tables.
 //
-//	ssgan data verify            check the MNIST files
+//	ssgan data verify            check a data set's four IDX files (known checksums: MNIST, Fashion-MNIST)
+//	ssgan data list              the registered data sets
 //	ssgan list                   the named experiments
 //	ssgan run NAME|SPEC.yaml     train over seeds, resumably
 //	ssgan sweep SPEC.yaml        the experiments x seeds a sweep file (fields with value lists) stands for

@@ -42,8 +42,8 @@ func newRunCmd() *cobra.Command {
 		Short: "Train experiments over seeds, resuming unfinished runs and skipping finished ones",
 		Long: "Train each experiment (a registered name, see `ssgan list`, or a YAML spec file; a sweep file\n" +
 			"stands for all its points, see `ssgan sweep`) on each seed.\n" +
-			"Every run writes OUT/<experiment>/<seed>/: spec.yaml, split.json, metrics.jsonl, checkpoint.gob\n" +
-			"and result.json. Rerunning the same command skips finished runs and resumes interrupted ones;\n" +
+			"Every run writes OUT/<experiment>/<seed>/: spec.yaml, dataset.json, split.json, metrics.jsonl,\n" +
+			"checkpoint.gob, weights.npz and result.json. Rerunning the same command skips finished runs and resumes interrupted ones;\n" +
 			"SIGINT/SIGTERM write a checkpoint and exit.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return f.run(cmd, args) },

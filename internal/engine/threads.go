@@ -18,15 +18,14 @@ func init() {
 	SetThreads(n)
 }
 
-// SetThreads sets how many threads one training process computes with: with n ≥ 2, package core
-// splits each large product into two blocks of columns (or rows) computed concurrently, each by a
-// single-threaded BLAS call, and runs its element-wise loops in two halves. OpenBLAS's own thread
-// pool is kept at one thread: its workers spin between calls and took the second core from the
-// element-wise work in between (the SSGAN step ran 19 % slower with 2 OpenBLAS threads than with
-// 2 blocks). Every n ≥ 2 gives the same numbers by construction (the same two blocks); 1 and 2
-// give the same numbers on the default networks (ssgan's and core's golden trajectory tests check
-// 1, 2 and 3 threads against one recording). A BLAS that is not safe to call concurrently (a
-// serial OpenBLAS build) gets one block.
+// SetThreads sets how many threads one training process computes with: package core splits
+// each large product into the same two blocks of columns (or rows) at every thread count,
+// computed concurrently with n ≥ 2 and one after the other with n = 1, each by a single-threaded
+// BLAS call, and the element-wise loops split their work the same way. So every n gives the same
+// numbers (the golden trajectory tests hold 1 to 4 threads to each other bit for bit).
+// OpenBLAS's own thread pool is kept at one thread unless NativeThreads: its workers spin between
+// calls and took the second core from the element-wise work in between. A BLAS that is not safe
+// to call concurrently (a serial OpenBLAS build) gets one block at a time.
 func SetThreads(n int) {
 	if n > 0 {
 		threads.Store(int32(n))
