@@ -9,8 +9,8 @@ import (
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas32"
 
-	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/internal/engine"
+	"github.com/ssgan/ssgan/internal/kernels"
 	"github.com/ssgan/ssgan/ssgan"
 )
 
@@ -81,7 +81,7 @@ func BenchmarkSSGANFloor(b *testing.B) {
 }
 
 // BenchmarkSSGANProducts runs only the matrix products of one SSGAN iteration, with the steps'
-// shapes, transposes and split (core.Gemm), on fixed data: the floor under the step's time that
+// shapes, transposes and split (kernels.Gemm), on fixed data: the floor under the step's time that
 // the BLAS sets, and the rate these small products reach against BenchmarkSGEMMPeak.
 func BenchmarkSSGANProducts(b *testing.B) {
 	ps := SSGANProducts(ssgan.Defaults())
@@ -96,7 +96,7 @@ func BenchmarkSSGANProducts(b *testing.B) {
 			if p.tb == blas.Trans {
 				br, bc = p.n, p.k
 			}
-			core.Gemm(p.ta, p.tb, ops[i][0], ar, ac, ops[i][1], br, bc, ops[i][2], 0)
+			kernels.Gemm(p.ta, p.tb, ops[i][0], ar, ac, ops[i][1], br, bc, ops[i][2], 0)
 		}
 	}
 	run() // warm the caches

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sync"
+
+	"github.com/ssgan/ssgan/internal/kernels"
 )
 
 // Adam is the Adam optimiser (Kingma & Ba 2014) updating its parameters in place. It updates
@@ -55,8 +57,8 @@ func (a *Adam) Step(grads [][]float32) error {
 	if eps == 0 {
 		eps = 1e-8
 	}
-	c := adamConsts{b1: float32(b1), b2: float32(b2), lr: float32(a.LR), eps: float32(eps),
-		c1: float32(1 / (1 - math.Pow(b1, float64(a.T)))), c2: float32(1 / (1 - math.Pow(b2, float64(a.T))))}
+	c := kernels.AdamConsts{B1: float32(b1), B2: float32(b2), LR: float32(a.LR), Eps: float32(eps),
+		C1: float32(1 / (1 - math.Pow(b1, float64(a.T)))), C2: float32(1 / (1 - math.Pow(b2, float64(a.T))))}
 	var wg sync.WaitGroup
 	for i, p := range a.Params {
 		if len(grads[i]) != p.Size() {
@@ -69,22 +71,10 @@ func (a *Adam) Step(grads [][]float32) error {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				c.update(w[lo:hi], g[lo:hi], m[lo:hi], v[lo:hi])
+				kernels.AdamUpdate(w[lo:hi], g[lo:hi], m[lo:hi], v[lo:hi], c)
 			}()
 		}
 	}
 	wg.Wait()
 	return nil
-}
-
-// adamConsts are one step's constants; c1 and c2 are the bias corrections 1/(1−β^t).
-type adamConsts struct{ b1, b2, lr, eps, c1, c2 float32 }
-
-func (c adamConsts) update(w, g, m, v []float32) {
-	for j := c.updateVec(w, g, m, v); j < len(w); j++ {
-		gj := g[j]
-		m[j] = c.b1*m[j] + (1-c.b1)*gj
-		v[j] = c.b2*v[j] + (1-c.b2)*gj*gj
-		w[j] -= c.lr * m[j] * c.c1 / float32(math.Sqrt(float64(v[j]*c.c2+c.eps)))
-	}
 }

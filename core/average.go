@@ -1,14 +1,9 @@
 package core
 
+import "github.com/ssgan/ssgan/internal/kernels"
+
 // MoveAverage sets avg[i] += a·(x[i] − avg[i]) for every i: one step of an exponential moving
-// average with weight a = 1 − decay. It runs in two concurrent halves on large slices and, where
-// the build and CPU have one, with a vector kernel; every value is the scalar expression's bit for
-// bit, whatever the split.
-func MoveAverage(avg, x []float32, a float32) {
-	ParallelFor(len(avg), func(lo, hi int) {
-		e, w := avg[lo:hi], x[lo:hi]
-		for j := moveAverageVec(e, w, a); j < len(e); j++ {
-			e[j] += a * (w[j] - e[j])
-		}
-	})
-}
+// average with weight a = 1 − decay, as kernels.MoveAverage computes it (two concurrent halves on
+// large slices, a vector kernel where the build and CPU have one, every value the scalar
+// expression's bit for bit). It is the entry point of the models' parameter averages.
+func MoveAverage(avg, x []float32, a float32) { kernels.MoveAverage(avg, x, a) }

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"github.com/ssgan/ssgan/internal/kernels"
 	G "gorgonia.org/gorgonia"
 )
 
@@ -95,17 +96,10 @@ func (b *BatchNorm) batchStats(g *Graph, x *G.Node) (xc, std *G.Node, err error)
 	g.extras = append(g.extras, mean, variance)
 	g.AfterRun(func() {
 		m := float32(b.Momentum)
-		update(b.RunMean.Data(), Floats(mean), m)
-		update(b.RunVar.Data(), Floats(variance), m)
+		kernels.Blend(b.RunMean.Data(), Floats(mean), m)
+		kernels.Blend(b.RunVar.Data(), Floats(variance), m)
 	})
 	return xc, std, nil
-}
-
-// update sets run = m·run + (1−m)·batch.
-func update(run, batch []float32, m float32) {
-	for i := range run {
-		run[i] = m*run[i] + (1-m)*batch[i]
-	}
 }
 
 // Params lists Gamma (if any) and Beta.

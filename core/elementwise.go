@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"hash"
 	"hash/fnv"
-	"math"
 
 	"github.com/chewxy/hm"
 
@@ -49,9 +48,6 @@ func (fn *mapFunc) backward(d, g, x, y []float32) {
 	}
 }
 
-// abs32 is |x| by clearing the sign bit (no branch).
-func abs32(x float32) float32 { return math.Float32frombits(math.Float32bits(x) &^ (1 << 31)) }
-
 // softplusF32 is softplus(x) = log(1 + eˣ) in float32, from the 8-lane kernels of package
 // kernels (Softplus32; its derivative is the logistic function). gorgonia's Softplus goes
 // through float64 math and costs about 14 ms per SSGAN iteration.
@@ -73,47 +69,22 @@ var sigmoidF32 = mapFunc{
 	bwd:  func(d, g, _, y []float32) { kernels.SigmoidBackward(d, g, y) },
 }
 
-// step01 is 1 where x ≥ 0 and 0 elsewhere (NaN included), set through an integer flag so that
-// the compiler emits no branch: on a layer's pre-activations the sign is a coin flip and a
-// mispredicted branch costs more than the arithmetic.
-func step01(x float32) float32 {
-	var b uint32
-	if x >= 0 {
-		b = 1
-	}
-	return float32(b)
-}
-
 // reluF32 is x·[x ≥ 0], gorgonia's Rectify in one pass: gorgonia builds it from a comparison and
 // a product and, backwards, two products, each a batch-sized allocation. The values are the same
-// bit for bit, NaN included (NaN·0 = NaN, so a diverging run is still caught).
+// bit for bit, NaN included (NaN·0 = NaN, so a diverging run is still caught). The step is
+// kernels.Step01, branch-free.
 var reluF32 = mapFunc{
 	name: "relu32",
-	f:    func(x float32) float32 { return x * step01(x) },
-	df:   func(x, _ float32) float32 { return step01(x) },
-	fwd: func(y, x []float32) {
-		for i := stepMulVec(y, x, x); i < len(x); i++ {
-			y[i] = x[i] * step01(x[i])
-		}
-	},
-	bwd: func(d, g, x, _ []float32) {
-		for i := stepMulVec(d, g, x); i < len(x); i++ {
-			d[i] = g[i] * step01(x[i])
-		}
-	},
+	f:    func(x float32) float32 { return x * kernels.Step01(x) },
+	df:   func(x, _ float32) float32 { return kernels.Step01(x) },
+	fwd:  func(y, x []float32) { kernels.StepMul(y, x, x) },
+	bwd:  func(d, g, x, _ []float32) { kernels.StepMul(d, g, x) },
 }
 
 // leakyReLUF32 returns the leaky ReLU with negative slope alpha (gorgonia builds it from six
-// element-wise ops): y = x·s with s = 1 where x > 0 and alpha elsewhere, s chosen by bit mask.
+// element-wise ops): y = x·s with s = 1 where x > 0 and alpha elsewhere, s chosen by bit mask
+// in the slice kernels (kernels.SlopeMul).
 func leakyReLUF32(alpha float32) mapFunc {
-	a, one := math.Float32bits(alpha), math.Float32bits(1)
-	slope := func(x float32) float32 {
-		var b uint32
-		if x > 0 {
-			b = 1
-		}
-		return math.Float32frombits(a ^ (-b & (a ^ one)))
-	}
 	return mapFunc{
 		name: fmt.Sprintf("leaky_relu32(%g)", alpha),
 		f: func(x float32) float32 {
@@ -128,16 +99,8 @@ func leakyReLUF32(alpha float32) mapFunc {
 			}
 			return alpha
 		},
-		fwd: func(y, x []float32) {
-			for i := slopeMulVec(y, x, x, alpha); i < len(x); i++ {
-				y[i] = x[i] * slope(x[i])
-			}
-		},
-		bwd: func(d, g, x, _ []float32) {
-			for i := slopeMulVec(d, g, x, alpha); i < len(x); i++ {
-				d[i] = g[i] * slope(x[i])
-			}
-		},
+		fwd: func(y, x []float32) { kernels.SlopeMul(y, x, x, alpha) },
+		bwd: func(d, g, x, _ []float32) { kernels.SlopeMul(d, g, x, alpha) },
 	}
 }
 
@@ -168,7 +131,7 @@ func (op *mapOp) Do(in ...G.Value) (G.Value, error) {
 	x := in[0].Data().([]float32)
 	op.out = reuse(op.out, in[0].Shape())
 	y := op.out.Data().([]float32)
-	ParallelFor(len(x), func(lo, hi int) { op.fn.forward(y[lo:hi], x[lo:hi]) })
+	kernels.ParallelFor(len(x), func(lo, hi int) { op.fn.forward(y[lo:hi], x[lo:hi]) })
 	return op.out, nil
 }
 func (op *mapOp) ReturnsPtr() bool      { return false }
@@ -205,7 +168,7 @@ func (op *mapGradOp) Do(in ...G.Value) (G.Value, error) {
 	x, y, g := in[0].Data().([]float32), in[1].Data().([]float32), in[2].Data().([]float32)
 	op.out = reuse(op.out, in[0].Shape())
 	d := op.out.Data().([]float32)
-	ParallelFor(len(x), func(lo, hi int) { op.fn.backward(d[lo:hi], g[lo:hi], x[lo:hi], y[lo:hi]) })
+	kernels.ParallelFor(len(x), func(lo, hi int) { op.fn.backward(d[lo:hi], g[lo:hi], x[lo:hi], y[lo:hi]) })
 	return op.out, nil
 }
 func (op *mapGradOp) ReturnsPtr() bool      { return false }
@@ -228,33 +191,4 @@ func hashOf(op interface{ WriteHash(hash.Hash) }) uint32 {
 	h := fnv.New32a()
 	op.WriteHash(h)
 	return h.Sum32()
-}
-
-// minParallel is the number of elements below which a loop is not worth splitting.
-const minParallel = 1 << 15
-
-// ParallelFor splits [0, n) into two halves run concurrently when n is large. Each element is
-// computed independently, so results do not depend on the split.
-func ParallelFor(n int, body func(lo, hi int)) {
-	inHalves(n, n >= minParallel, body)
-}
-
-// forRows runs body(i) for each row i of a (rows × cols) matrix, splitting the rows in two
-// concurrent halves when the matrix is large. Row loops keep the column index out of the inner
-// loop (an index modulo per element costs more than the arithmetic it serves).
-func forRows(rows, cols int, body func(i int)) {
-	inHalves(rows, rows*cols >= minParallel, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			body(i)
-		}
-	})
-}
-
-// inHalves runs run(0, n), or run(0, n/2) and run(n/2, n) concurrently when parallel.
-func inHalves(n int, parallel bool, run func(lo, hi int)) {
-	parts := 1
-	if parallel {
-		parts = 2
-	}
-	inBlocks(n, min(parts, n), run)
 }

@@ -6,12 +6,13 @@ import (
 	"sync/atomic"
 
 	"github.com/chewxy/hm"
+	"github.com/ssgan/ssgan/internal/kernels"
 	"gonum.org/v1/gonum/blas"
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
 )
 
-// matMul is x·W for a plain dense layer as one op on gemm, so its products are split into
+// matMul is x·W for a plain dense layer as one op on kernels.Gemm, so its products are split into
 // blocks like the weight-normalised layer's (gorgonia's MatMul makes one BLAS call, which runs on
 // one thread now that OpenBLAS is pinned to one). The forward and both gradients are the same
 // single-precision products gorgonia computes; ssgan's golden trajectory test, whose generator
@@ -72,11 +73,11 @@ func (op *matMulOp) Do(in ...G.Value) (G.Value, error) {
 	out := f32(op.buf)
 	switch op.which {
 	case gradX:
-		gemm(blas.NoTrans, blas.Trans, a, op.n, op.out, b, op.in, op.out, out, 0)
+		kernels.Gemm(blas.NoTrans, blas.Trans, a, op.n, op.out, b, op.in, op.out, out, 0)
 	case gradV:
-		gemm(blas.Trans, blas.NoTrans, b, op.n, op.in, a, op.n, op.out, out, 0)
+		kernels.Gemm(blas.Trans, blas.NoTrans, b, op.n, op.in, a, op.n, op.out, out, 0)
 	default:
-		gemm(blas.NoTrans, blas.NoTrans, a, op.n, op.in, b, op.in, op.out, out, 0)
+		kernels.Gemm(blas.NoTrans, blas.NoTrans, a, op.n, op.in, b, op.in, op.out, out, 0)
 	}
 	return op.buf, nil
 }

@@ -5,6 +5,7 @@ import (
 	"hash"
 
 	"github.com/chewxy/hm"
+	"github.com/ssgan/ssgan/internal/kernels"
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
 )
@@ -57,12 +58,7 @@ func (op *noiseAddOp) Do(in ...G.Value) (G.Value, error) {
 	op.wait()
 	op.out = reuse(op.out, in[0].Shape())
 	y := op.out.Data().([]float32)
-	ParallelFor(len(x), func(lo, hi int) {
-		yy, xx, nn := y[lo:hi], x[lo:hi], n[lo:hi]
-		for i := addVec(yy, xx, nn); i < len(yy); i++ {
-			yy[i] = xx[i] + nn[i]
-		}
-	})
+	kernels.ParallelFor(len(x), func(lo, hi int) { kernels.AddVec(y[lo:hi], x[lo:hi], n[lo:hi]) })
 	return op.out, nil
 }
 func (op *noiseAddOp) ReturnsPtr() bool      { return false }

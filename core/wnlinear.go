@@ -3,10 +3,10 @@ package core
 import (
 	"fmt"
 	"hash"
-	"math"
 	"sync/atomic"
 
 	"github.com/chewxy/hm"
+	"github.com/ssgan/ssgan/internal/kernels"
 	"gonum.org/v1/gonum/blas"
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
@@ -78,17 +78,14 @@ func (op *wnLinearOp) Do(in ...G.Value) (G.Value, error) {
 		op.acc = make([]float64, op.out)
 	}
 	op.run++
-	columnNorms(v, op.in, op.out, op.r, op.acc)
+	kernels.ColumnNorms(v, op.in, op.out, op.r, op.acc)
 	for j := range op.s {
 		op.s[j] = g[j] / op.r[j]
 	}
 	t, y := f32(op.t), f32(op.y)
-	gemm(blas.NoTrans, blas.NoTrans, x, op.n, op.in, v, op.in, op.out, t, 0)
-	forRows(op.n, op.out, func(i int) {
-		row, trow := y[i*op.out:(i+1)*op.out], t[i*op.out:(i+1)*op.out]
-		for j := mulAddRow(row, trow, op.s, b); j < len(row); j++ {
-			row[j] = trow[j]*op.s[j] + b[j]
-		}
+	kernels.Gemm(blas.NoTrans, blas.NoTrans, x, op.n, op.in, v, op.in, op.out, t, 0)
+	kernels.ForRows(op.n, op.out, func(i int) {
+		kernels.MulAddRow(y[i*op.out:(i+1)*op.out], t[i*op.out:(i+1)*op.out], op.s, b)
 	})
 	return op.y, nil
 }
@@ -179,26 +176,20 @@ func (op *wnGradOp) Do(in ...G.Value) (G.Value, error) {
 	out, dy := f32(op.buf), f32(in[0])
 	switch op.which {
 	case gradB:
-		forColumns(f.n, f.out, func(lo, hi int) {
+		kernels.ForColumns(f.n, f.out, func(lo, hi int) {
 			o := out[lo:hi]
 			clear(o)
 			for i := 0; i < f.n; i++ {
-				d := dy[i*f.out+lo : i*f.out+hi]
-				for j := addVec(o, o, d); j < len(o); j++ {
-					o[j] += d[j]
-				}
+				kernels.AddVec(o, o, dy[i*f.out+lo:i*f.out+hi])
 			}
 		})
 	case gradG:
 		t := f32(f.t)
-		forColumns(f.n, f.out, func(lo, hi int) {
+		kernels.ForColumns(f.n, f.out, func(lo, hi int) {
 			o := out[lo:hi]
 			clear(o)
 			for i := 0; i < f.n; i++ {
-				trow, d := t[i*f.out+lo:i*f.out+hi], dy[i*f.out+lo:i*f.out+hi]
-				for j := addMulRow(o, d, trow); j < len(o); j++ {
-					o[j] += d[j] * trow[j]
-				}
+				kernels.AddMulRow(o, dy[i*f.out+lo:i*f.out+hi], t[i*f.out+lo:i*f.out+hi])
 			}
 			for j := lo; j < hi; j++ {
 				out[j] /= f.r[j]
@@ -206,11 +197,11 @@ func (op *wnGradOp) Do(in ...G.Value) (G.Value, error) {
 		})
 	case gradX:
 		dz := op.scaled(dy)
-		gemm(blas.NoTrans, blas.Trans, dz, f.n, f.out, f32(in[1]), f.in, f.out, out, 0)
+		kernels.Gemm(blas.NoTrans, blas.Trans, dz, f.n, f.out, f32(in[1]), f.in, f.out, out, 0)
 	case gradV:
 		x, v, g, dg := f32(in[1]), f32(in[2]), f32(in[3]), f32(in[4])
 		dz := op.scaled(dy)
-		gemm(blas.Trans, blas.NoTrans, x, f.n, f.in, dz, f.n, f.out, out, 0)
+		kernels.Gemm(blas.Trans, blas.NoTrans, x, f.n, f.in, dz, f.n, f.out, out, 0)
 		if op.c == nil {
 			op.c = make([]float32, f.out)
 		}
@@ -218,11 +209,8 @@ func (op *wnGradOp) Do(in ...G.Value) (G.Value, error) {
 		for j := range c {
 			c[j] = dg[j] * g[j] / (f.r[j] * f.r[j])
 		}
-		forRows(f.in, f.out, func(i int) {
-			row, vrow := out[i*f.out:(i+1)*f.out], v[i*f.out:(i+1)*f.out]
-			for j := subMulRow(row, vrow, c); j < len(row); j++ {
-				row[j] -= vrow[j] * c[j]
-			}
+		kernels.ForRows(f.in, f.out, func(i int) {
+			kernels.SubMulRow(out[i*f.out:(i+1)*f.out], v[i*f.out:(i+1)*f.out], c)
 		})
 	}
 	return op.buf, nil
@@ -240,11 +228,8 @@ func (op *wnGradOp) scaled(dy []float32) []float32 {
 	}
 	f.dzRun = f.run
 	dz := f.dz
-	forRows(f.n, f.out, func(i int) {
-		row, dyrow := dz[i*f.out:(i+1)*f.out], dy[i*f.out:(i+1)*f.out]
-		for j := mulRowVec(row, dyrow, f.s); j < len(row); j++ {
-			row[j] = dyrow[j] * f.s[j]
-		}
+	kernels.ForRows(f.n, f.out, func(i int) {
+		kernels.MulRow(dz[i*f.out:(i+1)*f.out], dy[i*f.out:(i+1)*f.out], f.s)
 	})
 	return dz
 }
@@ -260,28 +245,3 @@ func (op *wnGradOp) String() string   { return fmt.Sprintf("WNLinear#%d.grad%d",
 
 // f32 returns a value's float32 data.
 func f32(v G.Value) []float32 { return v.Data().([]float32) }
-
-// columnNorms sets r[j] = ‖V[:, j]‖ for a row-major (rows, cols) V, accumulating in acc (cols
-// values, overwritten). The columns are split between two goroutines; each column still sums
-// its rows in order, so the norms do not depend on the split.
-func columnNorms(v []float32, rows, cols int, r []float32, acc []float64) {
-	forColumns(rows, cols, func(lo, hi int) {
-		a := acc[lo:hi]
-		clear(a)
-		for i := 0; i < rows; i++ {
-			x := v[i*cols+lo : i*cols+hi]
-			for j := addSquares64(a, x); j < len(a); j++ {
-				a[j] += float64(x[j]) * float64(x[j])
-			}
-		}
-		for j := lo; j < hi; j++ {
-			r[j] = float32(math.Sqrt(acc[j]))
-		}
-	})
-}
-
-// forColumns runs body over column ranges [lo, hi) of a (rows × cols) matrix, two concurrent
-// halves when the matrix is large: for column sums that keep each column's row order.
-func forColumns(rows, cols int, body func(lo, hi int)) {
-	inHalves(cols, rows*cols >= minParallel, body)
-}

@@ -4,9 +4,6 @@ package kernels
 
 import "simd/archsimd"
 
-// avx2 reports whether the 8-lane kernels can run here.
-var avx2 = archsimd.X86.AVX2()
-
 // lanes8 is the block offsets of the eight lanes.
 var lanes8 = [8]uint32{0, 1, 2, 3, 4, 5, 6, 7}
 

@@ -1,8 +1,6 @@
-package core
+package kernels
 
 import (
-	"sync"
-
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas32"
 
@@ -19,11 +17,12 @@ const minGemmRows = 16
 // thread gave other bits than two blocks under OpenBLAS's Haswell kernels.)
 const gemmParts = 2
 
-// gemm computes c = op(a)·op(b) (+ beta·c) for row-major a (ar × ac) and b (br × bc), where op
-// transposes when asked. The output is split into two blocks of columns (or of rows, when it has
-// more rows than columns), each computed by one single-threaded BLAS call: concurrently with more
-// than one thread (engine.Threads), in turn with one.
-func gemm(ta, tb blas.Transpose, a []float32, ar, ac int, b []float32, br, bc int, c []float32, beta float32) {
+// Gemm computes c = op(a)·op(b) (+ beta·c) for row-major a (ar × ac) and b (br × bc), where op
+// transposes when asked: the product the steps run. The output is split into two blocks of
+// columns (or of rows, when it has more rows than columns), each computed by one single-threaded
+// BLAS call: concurrently with more than one thread (engine.Threads), in turn with one. With
+// OpenBLAS's own threads (engine.NativeThreads) it is one call.
+func Gemm(ta, tb blas.Transpose, a []float32, ar, ac int, b []float32, br, bc int, c []float32, beta float32) {
 	rows, cols := ar, bc
 	if ta == blas.Trans {
 		rows = ac
@@ -64,43 +63,4 @@ func gemm(ta, tb blas.Transpose, a []float32, ar, ac int, b []float32, br, bc in
 		}
 		blas32.Gemm(ta, tb, 1, ab, bm, beta, blas32.General{Rows: hi - lo, Cols: cols, Stride: cols, Data: c[lo*cols:]})
 	})
-}
-
-// inSequence runs run over [0, n) in the blocks inBlocks would use, one after another on the
-// calling goroutine.
-func inSequence(n, parts int, run func(lo, hi int)) {
-	if parts < 2 {
-		run(0, n)
-		return
-	}
-	for p := 0; p < parts; p++ {
-		run(p*n/parts, (p+1)*n/parts)
-	}
-}
-
-// inBlocks runs run over [0, n) split into parts near-equal blocks, concurrently: the first
-// block on the calling goroutine, each other on a goroutine of its own. With parts < 2 it runs
-// run(0, n) and starts nothing.
-func inBlocks(n, parts int, run func(lo, hi int)) {
-	if parts < 2 {
-		run(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	for p := 1; p < parts; p++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			run(p*n/parts, (p+1)*n/parts)
-		}()
-	}
-	run(0, n/parts)
-	wg.Wait()
-}
-
-// Gemm is the product the steps run, c = op(a)·op(b) + beta·c, split as gemm splits it (see
-// gemm). It is exported for the benchmarks that time the matrix products of a step on their
-// own.
-func Gemm(ta, tb blas.Transpose, a []float32, ar, ac int, b []float32, br, bc int, c []float32, beta float32) {
-	gemm(ta, tb, a, ar, ac, b, br, bc, c, beta)
 }
