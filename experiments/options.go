@@ -57,7 +57,10 @@ func currentEnvironment() environment {
 	if c := engine.CoreName(); c != "" {
 		blas += "/" + c
 	}
-	return environment{BLAS: blas, Threads: engine.Threads(), GoVersion: runtime.Version(), CPU: cpuModel(),
+	if engine.NativeThreads() { // OpenBLAS's own threads: other blocks, other bits
+		blas += "+native"
+	}
+	return environment{BLAS: blas, Threads: engine.Workers(), GoVersion: runtime.Version(), CPU: cpuModel(),
 		Commit: buildinfo.Revision()}
 }
 
