@@ -18,8 +18,8 @@ type AdamConsts struct{ B1, B2, LR, Eps, C1, C2 float32 }
 func AdamUpdate(w, g, m, v []float32, c AdamConsts) {
 	for j := adamVec(w, g, m, v, c); j < len(w); j++ {
 		gj := g[j]
-		m[j] = c.B1*m[j] + (1-c.B1)*gj
-		v[j] = c.B2*v[j] + (1-c.B2)*gj*gj
-		w[j] -= c.LR * m[j] * c.C1 / float32(math.Sqrt(float64(v[j]*c.C2+c.Eps)))
+		m[j] = float32(c.B1*m[j]) + float32((1-c.B1)*gj)
+		v[j] = float32(c.B2*v[j]) + float32(float32((1-c.B2)*gj)*gj)
+		w[j] -= float32(float32(c.LR*m[j])*c.C1) / float32(math.Sqrt(float64(float32(v[j]*c.C2)+c.Eps)))
 	}
 }

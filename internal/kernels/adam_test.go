@@ -27,11 +27,11 @@ func TestAdamVectorMatchesScalar(t *testing.T) {
 			g[5] = float32(math.NaN())
 		}
 		ws, ms, vs := append([]float32(nil), w...), append([]float32(nil), m...), append([]float32(nil), v...)
-		for j := range ws { // the scalar definition
+		for j := range ws { // the scalar definition, every product rounded on its own
 			gj := g[j]
-			ms[j] = c.B1*ms[j] + (1-c.B1)*gj
-			vs[j] = c.B2*vs[j] + (1-c.B2)*gj*gj
-			ws[j] -= c.LR * ms[j] * c.C1 / float32(math.Sqrt(float64(vs[j]*c.C2+c.Eps)))
+			ms[j] = float32(c.B1*ms[j]) + float32((1-c.B1)*gj)
+			vs[j] = float32(c.B2*vs[j]) + float32(float32((1-c.B2)*gj)*gj)
+			ws[j] -= float32(float32(c.LR*ms[j])*c.C1) / float32(math.Sqrt(float64(float32(vs[j]*c.C2)+c.Eps)))
 		}
 		AdamUpdate(w, g, m, v, c)
 		for j := range w {

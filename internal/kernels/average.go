@@ -8,7 +8,7 @@ func MoveAverage(avg, x []float32, a float32) {
 	ParallelFor(len(avg), func(lo, hi int) {
 		e, w := avg[lo:hi], x[lo:hi]
 		for j := moveAverageVec(e, w, a); j < len(e); j++ {
-			e[j] += a * (w[j] - e[j])
+			e[j] += float32(a * (w[j] - e[j]))
 		}
 	})
 }
@@ -17,6 +17,6 @@ func MoveAverage(avg, x []float32, a float32) {
 // running statistics' update of batch normalisation, with momentum m.
 func Blend(run, x []float32, m float32) {
 	for i := range run {
-		run[i] = m*run[i] + (1-m)*x[i]
+		run[i] = float32(m*run[i]) + float32((1-m)*x[i])
 	}
 }

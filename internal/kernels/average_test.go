@@ -20,7 +20,7 @@ func TestMoveAverageMatchesScalar(t *testing.T) {
 		want := append([]float32(nil), avg...)
 		const a = float32(1 - 0.999)
 		for j := range want {
-			want[j] += a * (x[j] - want[j])
+			want[j] += float32(a * (x[j] - want[j]))
 		}
 		MoveAverage(avg, x, a)
 		for j := range avg {
@@ -39,7 +39,7 @@ func TestBlendMatchesScalar(t *testing.T) {
 	const m = float32(0.9)
 	want := append([]float32(nil), run...)
 	for j := range want {
-		want[j] = m*want[j] + (1-m)*x[j]
+		want[j] = float32(m*want[j]) + float32((1-m)*x[j])
 	}
 	Blend(run, x, m)
 	for j := range run {

@@ -32,12 +32,12 @@ func TestRowKernelsMatchScalar(t *testing.T) {
 		return alpha
 	}
 	kernels := []kernel{
-		{"MulAddRow", func(d, a, b, c []float32) { MulAddRow(d, a, b, c) }, func(d, a, b, c []float32, j int) { d[j] = a[j]*b[j] + c[j] }},
+		{"MulAddRow", func(d, a, b, c []float32) { MulAddRow(d, a, b, c) }, func(d, a, b, c []float32, j int) { d[j] = float32(a[j]*b[j]) + c[j] }},
 		{"MulRow", func(d, a, b, _ []float32) { MulRow(d, a, b) }, func(d, a, b, _ []float32, j int) { d[j] = a[j] * b[j] }},
-		{"SubMulRow", func(d, a, b, _ []float32) { SubMulRow(d, a, b) }, func(d, a, b, _ []float32, j int) { d[j] -= a[j] * b[j] }},
+		{"SubMulRow", func(d, a, b, _ []float32) { SubMulRow(d, a, b) }, func(d, a, b, _ []float32, j int) { d[j] -= float32(a[j] * b[j]) }},
 		{"AddVec in place", func(d, a, _, _ []float32) { AddVec(d, d, a) }, func(d, a, _, _ []float32, j int) { d[j] += a[j] }},
 		{"AddVec", func(d, a, b, _ []float32) { AddVec(d, a, b) }, func(d, a, b, _ []float32, j int) { d[j] = a[j] + b[j] }},
-		{"AddMulRow", func(d, a, b, _ []float32) { AddMulRow(d, a, b) }, func(d, a, b, _ []float32, j int) { d[j] += a[j] * b[j] }},
+		{"AddMulRow", func(d, a, b, _ []float32) { AddMulRow(d, a, b) }, func(d, a, b, _ []float32, j int) { d[j] += float32(a[j] * b[j]) }},
 		{"StepMul", func(d, a, b, _ []float32) { StepMul(d, a, b) }, func(d, a, b, _ []float32, j int) { d[j] = a[j] * Step01(b[j]) }},
 		{"SlopeMul", func(d, a, b, _ []float32) { SlopeMul(d, a, b, 0.2) }, func(d, a, b, _ []float32, j int) { d[j] = a[j] * slope(b[j], 0.2) }},
 	}
@@ -61,7 +61,7 @@ func TestRowKernelsMatchScalar(t *testing.T) {
 		}
 		want := append([]float64(nil), acc...)
 		for j := range want {
-			want[j] += float64(x[j]) * float64(x[j])
+			want[j] += float64(float64(x[j]) * float64(x[j]))
 		}
 		AddSquares64(acc, x)
 		for j := range acc {
