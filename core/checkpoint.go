@@ -4,6 +4,8 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
+
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // Checkpoint is everything needed to resume a run exactly: named tensors (parameters, buffers,
@@ -45,14 +47,14 @@ func NewCheckpoint(hash string, s *State) *Checkpoint {
 }
 
 // PutParams stores copies of the parameters under prefix + their names.
-func (c *Checkpoint) PutParams(prefix string, ps []*Param) {
+func (c *Checkpoint) PutParams(prefix string, ps []*nn.Param) {
 	for _, p := range ps {
 		c.Tensors[prefix+p.Name] = append([]float32(nil), p.Data()...)
 	}
 }
 
 // GetParams restores parameters saved by PutParams; every one must be present with its size.
-func (c *Checkpoint) GetParams(prefix string, ps []*Param) error {
+func (c *Checkpoint) GetParams(prefix string, ps []*nn.Param) error {
 	for _, p := range ps {
 		v, ok := c.Tensors[prefix+p.Name]
 		if !ok {
@@ -67,7 +69,7 @@ func (c *Checkpoint) GetParams(prefix string, ps []*Param) error {
 }
 
 // PutAdam stores an optimiser's moments and step count.
-func (c *Checkpoint) PutAdam(name string, a *Adam) {
+func (c *Checkpoint) PutAdam(name string, a *nn.Adam) {
 	st := AdamState{T: a.T, M: make([][]float32, len(a.M)), V: make([][]float32, len(a.V))}
 	for i := range a.M {
 		st.M[i] = append([]float32(nil), a.M[i]...)
@@ -77,7 +79,7 @@ func (c *Checkpoint) PutAdam(name string, a *Adam) {
 }
 
 // GetAdam restores an optimiser saved by PutAdam.
-func (c *Checkpoint) GetAdam(name string, a *Adam) error {
+func (c *Checkpoint) GetAdam(name string, a *nn.Adam) error {
 	st, ok := c.Adam[name]
 	if !ok || len(st.M) != len(a.M) {
 		return fmt.Errorf("core: checkpoint has no optimiser %s for %d parameters", name, len(a.M))

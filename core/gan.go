@@ -8,6 +8,8 @@ import (
 	"math/rand/v2"
 
 	G "gorgonia.org/gorgonia"
+
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // GANConfig holds the settings of the source article's Keras MLP GAN. The zero value of a field
@@ -104,24 +106,24 @@ type GAN struct {
 	// Cfg is the configuration with defaults applied.
 	Cfg GANConfig
 	// G maps noise to images in [-1, 1]; D maps images to one real-vs-fake logit.
-	G, D *Sequential
+	G, D *nn.Sequential
 	// GOpt trains only G's parameters and DOpt only D's: each network is frozen while the other
 	// one steps.
-	GOpt, DOpt *Adam
+	GOpt, DOpt *nn.Adam
 	// NoiseSrc drives every noise draw during training (the init stream is separate).
-	NoiseSrc *Stream
+	NoiseSrc *nn.Stream
 	// Order yields the indices of the real images of each D step; the caller supplies it.
 	Order BatchOrder
 
 	images []float32
 	idx    []int
 
-	sample    *Step
+	sample    *nn.Step
 	sampleOut *G.Node
-	dStep     *Step
+	dStep     *nn.Step
 	dX, dW    []float32
 	dLogits   *G.Node
-	gStep     *Step
+	gStep     *nn.Step
 }
 
 // Streams of the model seed: initialisation draws from a PCG stream, training noise from a
@@ -150,12 +152,12 @@ func NewGAN(cfg GANConfig, images []float32, modelSeed uint64, order BatchOrder)
 		return nil, fmt.Errorf("core: gan: batch order over %d images, but %d images are given", order.Len(), n)
 	}
 	initRNG := rand.New(rand.NewPCG(modelSeed, ganStreamInit))
-	m := &GAN{Cfg: c, NoiseSrc: NewStream(modelSeed, ganStreamNoise), images: images,
+	m := &GAN{Cfg: c, NoiseSrc: nn.NewStream(modelSeed, ganStreamNoise), images: images,
 		Order: order, idx: make([]int, c.Batch/2)}
 	m.G = NewGANGenerator(c, initRNG)
 	m.D = NewGANDiscriminator(c, initRNG)
-	m.GOpt = NewAdam(m.G.Params(), c.LR, c.Beta1)
-	m.DOpt = NewAdam(m.D.Params(), c.LR, c.Beta1)
+	m.GOpt = nn.NewAdam(m.G.Params(), c.LR, c.Beta1)
+	m.DOpt = nn.NewAdam(m.D.Params(), c.LR, c.Beta1)
 	if err := m.compile(); err != nil {
 		m.Close()
 		return nil, err
@@ -165,30 +167,30 @@ func NewGAN(cfg GANConfig, images []float32, modelSeed uint64, order BatchOrder)
 
 // NewGANGenerator builds G: per hidden width Dense (with bias) → LeakyReLU → BatchNorm (the
 // article's Keras order), then Dense → tanh.
-func NewGANGenerator(c GANConfig, rng *rand.Rand) *Sequential {
+func NewGANGenerator(c GANConfig, rng *rand.Rand) *nn.Sequential {
 	c = c.Defaults()
-	s := &Sequential{}
+	s := &nn.Sequential{}
 	in := c.NoiseDim
 	for i, h := range c.GHidden {
 		name := fmt.Sprintf("G.%d", i)
-		s.Layers = append(s.Layers, NewDense(name, in, h, true, rng), LeakyReLU(c.Slope), NewBatchNorm(name+".bn", h, c.BNMomentum))
+		s.Layers = append(s.Layers, nn.NewDense(name, in, h, true, rng), nn.LeakyReLU(c.Slope), nn.NewBatchNorm(name+".bn", h, c.BNMomentum))
 		in = h
 	}
-	s.Layers = append(s.Layers, NewDense("G.out", in, c.ImageDim, true, rng), Tanh)
+	s.Layers = append(s.Layers, nn.NewDense("G.out", in, c.ImageDim, true, rng), nn.Tanh)
 	return s
 }
 
 // NewGANDiscriminator builds D: per hidden width Dense → LeakyReLU, then Dense to one logit
 // (the article's sigmoid is folded into the loss).
-func NewGANDiscriminator(c GANConfig, rng *rand.Rand) *Sequential {
+func NewGANDiscriminator(c GANConfig, rng *rand.Rand) *nn.Sequential {
 	c = c.Defaults()
-	s := &Sequential{}
+	s := &nn.Sequential{}
 	in := c.ImageDim
 	for i, h := range c.DHidden {
-		s.Layers = append(s.Layers, NewDense(fmt.Sprintf("D.%d", i), in, h, true, rng), LeakyReLU(c.Slope))
+		s.Layers = append(s.Layers, nn.NewDense(fmt.Sprintf("D.%d", i), in, h, true, rng), nn.LeakyReLU(c.Slope))
 		in = h
 	}
-	s.Layers = append(s.Layers, NewDense("D.out", in, 1, true, rng))
+	s.Layers = append(s.Layers, nn.NewDense("D.out", in, 1, true, rng))
 	return s
 }
 
@@ -197,7 +199,7 @@ func (m *GAN) normalFill(buf []float32) { m.NoiseSrc.FillNormal(buf, 1) }
 
 // Close releases the compiled steps.
 func (m *GAN) Close() {
-	for _, s := range []*Step{m.sample, m.dStep, m.gStep} {
+	for _, s := range []*nn.Step{m.sample, m.dStep, m.gStep} {
 		if s != nil {
 			s.Close()
 		}
@@ -215,9 +217,9 @@ func (m *GAN) Sample(n int, rng *rand.Rand) ([]float32, error) {
 	if n <= 0 {
 		return nil, fmt.Errorf("core: gan: sample %d images: must be positive", n)
 	}
-	g := NewGraph(Eval, nil)
+	g := nn.NewGraph(nn.Eval, nil)
 	z, buf := g.Input("z", n, m.Cfg.NoiseDim)
-	fillNormal(buf, rng, 1)
+	nn.FillNormal(buf, rng, 1)
 	out, _, err := m.G.Forward(g, z)
 	if err != nil {
 		return nil, err
@@ -230,5 +232,5 @@ func (m *GAN) Sample(n int, rng *rand.Rand) ([]float32, error) {
 	if err := step.Run(); err != nil {
 		return nil, err
 	}
-	return append([]float32(nil), Floats(out)...), nil
+	return append([]float32(nil), nn.Floats(out)...), nil
 }

@@ -1,6 +1,10 @@
 package core
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/ssgan/ssgan/core/nn"
+)
 
 // Names under which the GAN stores its state in a checkpoint.
 const (
@@ -40,7 +44,7 @@ func (m *GAN) Save(ck *Checkpoint) error {
 // training images and a batch order over them. Restore the trainer state with ck.Restore. On
 // error the GAN may be partly restored and should be discarded.
 func (m *GAN) Load(ck *Checkpoint) error {
-	for _, ps := range [][]*Param{m.G.Params(), m.G.Buffers(), m.D.Params()} {
+	for _, ps := range [][]*nn.Param{m.G.Params(), m.G.Buffers(), m.D.Params()} {
 		if err := ck.GetParams(ganPrefix, ps); err != nil {
 			return err
 		}

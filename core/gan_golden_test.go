@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/internal/testutil"
 )
@@ -36,7 +37,7 @@ func TestGANGoldenIterations(t *testing.T) {
 					rec[k] = testutil.Bits(v)
 				}
 				var values [][]float32
-				for _, p := range append(append(append([]*Param{}, m.G.Params()...), m.G.Buffers()...), m.D.Params()...) {
+				for _, p := range append(append(append([]*nn.Param{}, m.G.Params()...), m.G.Buffers()...), m.D.Params()...) {
 					values = append(values, p.Data())
 				}
 				rec["params_fnv"] = testutil.HashFloats(values...)

@@ -4,11 +4,14 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/stretchr/testify/require"
 	G "gorgonia.org/gorgonia"
+
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // TestGANLossGradients checks the GAN's two losses against finite differences (tolerances in
-// gradCheck): D's weighted binary cross-entropy over [real; generated] rows, with a fake weight
+// gradCheck, as nn's own gradient tests): D's weighted binary cross-entropy over [real; generated] rows, with a fake weight
 // other than 1, with respect to D's parameters; and G's loss through D (target 1) with respect to
 // G's parameters, batch norm included. The networks are small versions of the article's.
 func TestGANLossGradients(t *testing.T) {
@@ -19,7 +22,7 @@ func TestGANLossGradients(t *testing.T) {
 		p.FillNormal(rng, 0.7) // biases and BN scales away from their special initial values
 	}
 	t.Run("D", func(t *testing.T) {
-		gradCheck(t, func(g *Graph) (*G.Node, error) {
+		gradCheck(t, func(g *nn.Graph) (*G.Node, error) {
 			x := smallInput(g, rng, 6, c.ImageDim)
 			logits, _, err := disc.Forward(g, x)
 			if err != nil {
@@ -34,11 +37,11 @@ func TestGANLossGradients(t *testing.T) {
 					wb[i] = 0.3 / 6
 				}
 			}
-			return WeightedBCEWithLogits(logits, tn, wn)
+			return nn.WeightedBCEWithLogits(logits, tn, wn)
 		}, disc.Params())
 	})
 	t.Run("G", func(t *testing.T) {
-		gradCheck(t, func(g *Graph) (*G.Node, error) {
+		gradCheck(t, func(g *nn.Graph) (*G.Node, error) {
 			z := smallInput(g, rng, 6, c.NoiseDim)
 			img, _, err := gen.Forward(g, z)
 			if err != nil {
@@ -52,7 +55,28 @@ func TestGANLossGradients(t *testing.T) {
 			for i := range buf {
 				buf[i] = 1
 			}
-			return BCEWithLogits(logits, ones)
+			return nn.BCEWithLogits(logits, ones)
 		}, gen.Params())
 	})
+}
+
+// gradCheck builds a loss with build and checks its gradients with respect to params against
+// finite differences (|analytic − numeric| ≤ 2e-3 + 2e-2·|numeric|; see nn.CheckGradients).
+func gradCheck(t *testing.T, build func(g *nn.Graph) (*G.Node, error), params []*nn.Param) {
+	t.Helper()
+	g := nn.NewGraph(nn.Train, nil)
+	loss, err := build(g)
+	require.NoError(t, err)
+	step, err := g.Compile(loss, params)
+	require.NoError(t, err)
+	require.NoError(t, nn.CheckGradients(step, nn.GradTolerance{Abs: 2e-3, Rel: 2e-2}))
+}
+
+// smallInput adds a fixed (rows, cols) input with values in [-1, 1).
+func smallInput(g *nn.Graph, rng *rand.Rand, rows, cols int) *G.Node {
+	x, buf := g.Input("x", rows, cols)
+	for i := range buf {
+		buf[i] = float32(2*rng.Float64() - 1)
+	}
+	return x
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	G "gorgonia.org/gorgonia"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // compile builds the three steps: G's forward pass that makes D's generated rows, D's step over
@@ -24,11 +24,11 @@ func (m *GAN) compile() error {
 
 // compileSample builds G's forward-only pass over Batch/2 noise rows.
 func (m *GAN) compileSample() error {
-	mode := Eval
+	mode := nn.Eval
 	if m.Cfg.TrainModeSamples {
-		mode = Train
+		mode = nn.Train
 	}
-	g := NewGraph(mode, nil)
+	g := nn.NewGraph(mode, nil)
 	z := g.Feed("z", m.normalFill, m.Cfg.Batch/2, m.Cfg.NoiseDim)
 	out, _, err := m.G.Forward(g, z)
 	if err != nil {
@@ -43,7 +43,7 @@ func (m *GAN) compileSample() error {
 // rows (target 0), with a per-row weight that carries Plan.FakeWeight.
 func (m *GAN) compileD() error {
 	h, dim := m.Cfg.Batch/2, m.Cfg.ImageDim
-	g := NewGraph(Train, nil)
+	g := nn.NewGraph(nn.Train, nil)
 	x, xbuf := g.Input("x", 2*h, dim)
 	t, tbuf := g.Input("target", 2*h, 1)
 	for i := 0; i < h; i++ {
@@ -56,7 +56,7 @@ func (m *GAN) compileD() error {
 		return err
 	}
 	m.dLogits = logits
-	loss, err := WeightedBCEWithLogits(logits, t, w)
+	loss, err := nn.WeightedBCEWithLogits(logits, t, w)
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func (m *GAN) compileD() error {
 // gradients, so D is frozen.
 func (m *GAN) compileG() error {
 	c := m.Cfg
-	g := NewGraph(Train, nil)
+	g := nn.NewGraph(nn.Train, nil)
 	z := g.Feed("z", m.normalFill, c.Batch, c.NoiseDim)
 	gen, _, err := m.G.Forward(g, z)
 	if err != nil {
@@ -82,26 +82,12 @@ func (m *GAN) compileG() error {
 	for i := range buf {
 		buf[i] = 1
 	}
-	loss, err := BCEWithLogits(logits, ones)
+	loss, err := nn.BCEWithLogits(logits, ones)
 	if err != nil {
 		return err
 	}
 	m.gStep, err = g.Compile(loss, m.G.Params())
 	return err
-}
-
-// WeightedBCEWithLogits returns Σ_i w_i·(softplus(x_i) − t_i·x_i): the binary cross-entropy of
-// sigmoid(logits) against targets, each row weighted (weights 1/n give the mean).
-func WeightedBCEWithLogits(logits, targets, weights *G.Node) (*G.Node, error) {
-	d, err := bceTerms(logits, targets)
-	if err != nil {
-		return nil, err
-	}
-	wd, err := G.HadamardProd(weights, d)
-	if err != nil {
-		return nil, err
-	}
-	return G.Sum(wd)
 }
 
 // Iterate runs one iteration as s.Plan says: DSteps updates of D, each on a fresh real batch and
@@ -162,7 +148,7 @@ func (m *GAN) stepD(update bool) error {
 	if err := m.sample.Run(); err != nil {
 		return err
 	}
-	copy(m.dX[n:], Floats(m.sampleOut))
+	copy(m.dX[n:], nn.Floats(m.sampleOut))
 	if err := m.dStep.Run(); err != nil {
 		return err
 	}
@@ -177,7 +163,7 @@ func (m *GAN) stepD(update bool) error {
 
 // putDMetrics computes D's numbers from the logits of its last step (before its update).
 func (m *GAN) putDMetrics(out map[string]float64) {
-	logits := Floats(m.dLogits)
+	logits := nn.Floats(m.dLogits)
 	h := len(logits) / 2
 	var real, fake, fakeAsReal float64
 	right := 0

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/datasets"
 )
 
@@ -46,7 +47,7 @@ func newSmallGAN(t *testing.T, modelSeed, dataSeed uint64) *GAN {
 }
 
 // snapshot copies every value of the parameters.
-func snapshot(ps []*Param) [][]float32 {
+func snapshot(ps []*nn.Param) [][]float32 {
 	out := make([][]float32, len(ps))
 	for i, p := range ps {
 		out[i] = append([]float32(nil), p.Data()...)
@@ -176,14 +177,14 @@ func TestGANFreezing(t *testing.T) {
 	tests := []struct {
 		name           string
 		plan           Plan
-		frozen, trains func(m *GAN) []*Param
+		frozen, trains func(m *GAN) []*nn.Param
 	}{
 		{"D step freezes G", Plan{DSteps: 1, GSteps: 0, FakeWeight: 1},
-			func(m *GAN) []*Param { return append(m.G.Params(), m.G.Buffers()...) }, func(m *GAN) []*Param { return m.D.Params() }},
+			func(m *GAN) []*nn.Param { return append(m.G.Params(), m.G.Buffers()...) }, func(m *GAN) []*nn.Param { return m.D.Params() }},
 		{"G step freezes D", Plan{DSteps: 0, GSteps: 1, FakeWeight: 1},
-			func(m *GAN) []*Param { return m.D.Params() }, func(m *GAN) []*Param { return m.G.Params() }},
+			func(m *GAN) []*nn.Param { return m.D.Params() }, func(m *GAN) []*nn.Param { return m.G.Params() }},
 		{"three G steps freeze D", Plan{DSteps: 0, GSteps: 3, FakeWeight: 0.5},
-			func(m *GAN) []*Param { return m.D.Params() }, func(m *GAN) []*Param { return m.G.Params() }},
+			func(m *GAN) []*nn.Param { return m.D.Params() }, func(m *GAN) []*nn.Param { return m.G.Params() }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -253,9 +254,9 @@ func TestGANResume(t *testing.T) {
 	got = append(got, train(t, second, s2, 2*n, hooks...)...)
 
 	assert.Equal(t, want, got)
-	for _, ps := range []func(m *GAN) []*Param{
-		func(m *GAN) []*Param { return m.G.Params() }, func(m *GAN) []*Param { return m.G.Buffers() },
-		func(m *GAN) []*Param { return m.D.Params() },
+	for _, ps := range []func(m *GAN) []*nn.Param{
+		func(m *GAN) []*nn.Param { return m.G.Params() }, func(m *GAN) []*nn.Param { return m.G.Buffers() },
+		func(m *GAN) []*nn.Param { return m.D.Params() },
 	} {
 		assert.True(t, bitsEqual(snapshot(ps(straight)), snapshot(ps(second))))
 	}

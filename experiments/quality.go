@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/metrics"
 	"github.com/ssgan/ssgan/results"
@@ -28,7 +29,7 @@ const qualityNoiseStream = 0x9a12
 // noise) with the classifier: their classifier Inception Score, the Fréchet distance between
 // their hidden features and those of the test images, and the share of each predicted digit.
 // The run-identifying fields of the returned record are left for the caller.
-func (q *QualityClassifier) EvaluateGenerator(ctx context.Context, g *core.Sequential, cfg core.GANConfig, data *datasets.MNIST) (*results.QualityRecord, error) {
+func (q *QualityClassifier) EvaluateGenerator(ctx context.Context, g *nn.Sequential, cfg core.GANConfig, data *datasets.MNIST) (*results.QualityRecord, error) {
 	start := time.Now()
 	rng := rand.New(rand.NewPCG(qualitySeed, qualityNoiseStream))
 	gen := make([]float32, 0, QualitySamples*q.dim)

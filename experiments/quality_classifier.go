@@ -15,7 +15,7 @@ import (
 
 	G "gorgonia.org/gorgonia"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/results"
 )
@@ -47,14 +47,14 @@ const (
 type QualityClassifier struct {
 	// Net is (Dense → ReLU) per hidden width, then Dense; the last ReLU's output is the
 	// feature layer.
-	Net *core.Sequential
+	Net *nn.Sequential
 	// Info describes it for quality.json (architecture, test accuracy, hash).
 	Info results.QualityClassifier
 	// Real is the ceiling: the scores of real images.
 	Real results.RealQuality
 
 	dim    int
-	eval   *core.Step
+	eval   *nn.Step
 	evalX  []float32
 	hidden *G.Node
 	logits *G.Node
@@ -65,14 +65,14 @@ var qualityWidths = [...]int{512, qualityHidden}
 
 // newQualityNet builds the untrained network for images of dim pixels: per hidden width Dense →
 // ReLU, then Dense to the 10 logits.
-func newQualityNet(dim int, rng *rand.Rand) *core.Sequential {
-	s := &core.Sequential{}
+func newQualityNet(dim int, rng *rand.Rand) *nn.Sequential {
+	s := &nn.Sequential{}
 	in := dim
 	for i, w := range qualityWidths {
-		s.Layers = append(s.Layers, core.NewDense(fmt.Sprintf("%s%d", qualityPrefix, i), in, w, true, rng), core.ReLU)
+		s.Layers = append(s.Layers, nn.NewDense(fmt.Sprintf("%s%d", qualityPrefix, i), in, w, true, rng), nn.ReLU)
 		in = w
 	}
-	s.Layers = append(s.Layers, core.NewDense(qualityPrefix+"out", in, datasets.MNISTClasses, true, rng))
+	s.Layers = append(s.Layers, nn.NewDense(qualityPrefix+"out", in, datasets.MNISTClasses, true, rng))
 	return s
 }
 
@@ -164,14 +164,14 @@ func lockFile(path string) (func(), error) {
 func trainQualityClassifier(ctx context.Context, data *datasets.MNIST) (*QualityClassifier, error) {
 	dim, k := data.Train.Images.Dim(), datasets.MNISTClasses
 	net := newQualityNet(dim, rand.New(rand.NewPCG(qualitySeed, 0x9a11)))
-	g := core.NewGraph(core.Train, nil)
+	g := nn.NewGraph(nn.Train, nil)
 	x, xbuf := g.Input("x", qualityBatch, dim)
 	y, ybuf := g.Input("y", qualityBatch, k)
 	logits, _, err := net.Forward(g, x)
 	if err != nil {
 		return nil, err
 	}
-	loss, err := core.CrossEntropy(logits, y)
+	loss, err := nn.CrossEntropy(logits, y)
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +180,7 @@ func trainQualityClassifier(ctx context.Context, data *datasets.MNIST) (*Quality
 		return nil, fmt.Errorf("experiments: quality classifier: %w", err)
 	}
 	defer step.Close()
-	opt := core.NewAdam(net.Params(), qualityLR, 0.9)
+	opt := nn.NewAdam(net.Params(), qualityLR, 0.9)
 	pixels := data.Train.Images.Float32(0, 1)
 	order := datasets.NewShuffler(data.Train.Len(), qualitySeed)
 	idx := make([]int, qualityBatch)
@@ -230,7 +230,7 @@ func trainQualityClassifier(ctx context.Context, data *datasets.MNIST) (*Quality
 
 // compile builds the inference pass over qualityEvalRows rows.
 func (q *QualityClassifier) compile() error {
-	g := core.NewGraph(core.Eval, nil)
+	g := nn.NewGraph(nn.Eval, nil)
 	x, buf := g.Input("x", qualityEvalRows, q.dim)
 	logits, taps, err := q.Net.Forward(g, x)
 	if err != nil {
@@ -266,7 +266,7 @@ func (q *QualityClassifier) Score(images []float32) (probs, features [][]float64
 		if err := q.eval.Run(); err != nil {
 			return nil, nil, err
 		}
-		h, l := core.Floats(q.hidden), core.Floats(q.logits)
+		h, l := nn.Floats(q.hidden), nn.Floats(q.logits)
 		k := len(l) / qualityEvalRows
 		for r := 0; r < hi-lo; r++ {
 			features = append(features, toFloat64(h[r*qualityHidden:(r+1)*qualityHidden]))

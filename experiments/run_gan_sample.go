@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // GridSeed is the seed of the fixed noise behind every sample grid of a run, so the grids of
@@ -25,7 +26,7 @@ type GANGenerator struct {
 	// Spec is the run's resolved spec (spec.yaml).
 	Spec Spec
 	// G is the generator; Iter the iteration of the checkpoint it comes from.
-	G    *core.Sequential
+	G    *nn.Sequential
 	Iter int
 }
 

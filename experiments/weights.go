@@ -1,7 +1,7 @@
 package experiments
 
 import (
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/internal/weights"
 	"github.com/ssgan/ssgan/results"
@@ -59,7 +59,7 @@ func (r *ganRun) writeWeights(rec *results.Record) error {
 	var tensors []weights.Tensor
 	for _, n := range []struct {
 		prefix string
-		net    *core.Sequential
+		net    *nn.Sequential
 	}{{"G", r.model.G}, {"D", r.model.D}} {
 		entries, layers, err := weights.Network(n.prefix, n.net)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/internal/weights"
 	"github.com/ssgan/ssgan/ssgan"
 )
@@ -74,7 +75,7 @@ func generatorFromCheckpoint(dir string) (*Generator, error) {
 		return nil, fmt.Errorf("experiments: %s: checkpoint belongs to spec %s, not %s", dir, ck.ConfigHash, spec.Hash())
 	}
 	g := ssgan.NewGenerator(spec.Model, rand.New(rand.NewPCG(0, 0)))
-	for _, ps := range [][]*core.Param{g.Params(), g.Buffers()} {
+	for _, ps := range [][]*nn.Param{g.Params(), g.Buffers()} {
 		if err := ck.GetParams("G.", ps); err != nil {
 			return nil, fmt.Errorf("experiments: %s: %w", path, err)
 		}
@@ -115,7 +116,7 @@ func generatorFromWeights(path string) (*Generator, error) {
 		gen, disc := core.NewGANGenerator(c, rng), core.NewGANDiscriminator(c, rng)
 		for _, n := range []struct {
 			prefix string
-			net    *core.Sequential
+			net    *nn.Sequential
 		}{{"G", gen}, {"D", disc}} {
 			entries, _, err := weights.Network(n.prefix, n.net)
 			if err != nil {
@@ -143,7 +144,7 @@ func square(dim int) (int, error) {
 }
 
 // ganGenerator wraps the article GAN's generator: N(0, 1) noise, pixels in [-1, 1].
-func ganGenerator(name string, iter int, source string, c core.GANConfig, g *core.Sequential) (*Generator, error) {
+func ganGenerator(name string, iter int, source string, c core.GANConfig, g *nn.Sequential) (*Generator, error) {
 	side, err := square(c.Defaults().ImageDim)
 	if err != nil {
 		return nil, err
@@ -153,7 +154,7 @@ func ganGenerator(name string, iter int, source string, c core.GANConfig, g *cor
 }
 
 // ssganGenerator wraps an SSGAN's generator: U[0, 1) noise, pixels in [0, 1].
-func ssganGenerator(name string, iter int, source string, c ssgan.Config, g *core.Sequential) (*Generator, error) {
+func ssganGenerator(name string, iter int, source string, c ssgan.Config, g *nn.Sequential) (*Generator, error) {
 	side, err := square(c.InputDim)
 	if err != nil {
 		return nil, err

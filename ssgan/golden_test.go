@@ -8,7 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/internal/testutil"
 )
 
@@ -51,7 +51,7 @@ func TestGoldenIterations(t *testing.T) {
 				s, err := m.Iterate(b)
 				require.NoError(t, err)
 				var values [][]float32
-				for _, p := range append(append(append(append([]*core.Param{}, m.D.Params()...), m.G.Params()...), m.G.Buffers()...), m.EMA...) {
+				for _, p := range append(append(append(append([]*nn.Param{}, m.D.Params()...), m.G.Params()...), m.G.Buffers()...), m.EMA...) {
 					values = append(values, p.Data())
 				}
 				got.Iters = append(got.Iters, map[string]string{"loss_lab": testutil.Bits(s.LossLab), "loss_unl": testutil.Bits(s.LossUnl),

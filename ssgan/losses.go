@@ -4,7 +4,7 @@ import (
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // realness returns, per row, a = log Z(x) − l_fake, the log-odds that x is real rather than
@@ -13,14 +13,14 @@ import (
 // form (K+1 logits) a = lse(l_1..K) − l_{K+1}.
 func realness(logits *G.Node, classes int) (*G.Node, error) {
 	if logits.Shape()[1] == classes {
-		return core.LogSumExp(logits)
+		return nn.LogSumExp(logits)
 	}
 	rows := logits.Shape()[0]
 	cls, err := G.Slice(logits, nil, tensor.S(0, classes))
 	if err != nil {
 		return nil, err
 	}
-	lse, err := core.LogSumExp(cls)
+	lse, err := nn.LogSumExp(cls)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func SupervisedLoss(logits, onehot *G.Node, classes int) (*G.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	return core.CrossEntropy(cls, onehot)
+	return nn.CrossEntropy(cls, onehot)
 }
 
 // UnsupervisedLoss is D's loss on unlabeled and generated rows, ½·E_unl[−log D(x)] +
@@ -102,7 +102,7 @@ func FeatureMatchingLoss(real, fake *G.Node) (*G.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	return core.MeanSquaredDistance(mr, mf)
+	return nn.MeanSquaredDistance(mr, mf)
 }
 
 // NonSaturatingLoss is G's loss −E[log D(G(z))] = E[softplus(−a_fake)].

@@ -9,7 +9,7 @@ import (
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // fixedNoiseGraph returns a training graph whose noise layers draw the same values on every run
@@ -18,13 +18,13 @@ import (
 // is ill-posed), so finite differences see a deterministic function and the
 // gradient checks cover the noise-on path the model trains with. With noisy false the noise
 // layers are off.
-func fixedNoiseGraph(noisy bool) *core.Graph {
+func fixedNoiseGraph(noisy bool) *nn.Graph {
 	if !noisy {
-		return core.NewGraph(core.Train, nil)
+		return nn.NewGraph(nn.Train, nil)
 	}
-	src := core.NewStream(3, 4)
+	src := nn.NewStream(3, 4)
 	start, _ := src.MarshalBinary()
-	g := core.NewGraph(core.Train, src)
+	g := nn.NewGraph(nn.Train, src)
 	g.AfterRun(func() {
 		if err := src.UnmarshalBinary(start); err != nil {
 			panic(err)
@@ -83,11 +83,11 @@ func TestDLossGradient(t *testing.T) {
 			loss := map[string]*G.Node{"s": sup, "u": uns, "f": fm}[tc.terms]
 			params := d.Params()
 			if tc.terms == "f" { // the features do not depend on the output layer
-				params = (&core.Sequential{Layers: d.Layers[:d.Feature(-1)+1]}).Params()
+				params = (&nn.Sequential{Layers: d.Layers[:d.Feature(-1)+1]}).Params()
 			}
 			step, err := g.Compile(loss, params)
 			require.NoError(t, err)
-			require.NoError(t, core.CheckGradients(step, core.GradTolerance{Abs: 3e-3, Rel: 3e-2}))
+			require.NoError(t, nn.CheckGradients(step, nn.GradTolerance{Abs: 3e-3, Rel: 3e-2}))
 		})
 	}
 }
@@ -125,5 +125,5 @@ func checkGStepGradient(t *testing.T, noisy bool) {
 	require.NoError(t, err)
 	step, err := g.Compile(loss, gen.Params())
 	require.NoError(t, err)
-	require.NoError(t, core.CheckGradients(step, core.GradTolerance{Abs: 1e-4, Rel: 3e-2}))
+	require.NoError(t, nn.CheckGradients(step, nn.GradTolerance{Abs: 1e-4, Rel: 3e-2}))
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 	G "gorgonia.org/gorgonia"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // TestLossValues checks each loss on small inputs against a value worked out by hand. With K = 2
@@ -82,7 +82,7 @@ func TestLossValues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := core.EvaluateScalar(tt.inputs, tt.loss)
+			got, err := nn.EvaluateScalar(tt.inputs, tt.loss)
 			require.NoError(t, err)
 			assert.InDelta(t, tt.want, got, 1e-5*math.Max(1, math.Abs(tt.want)))
 		})

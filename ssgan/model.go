@@ -7,7 +7,7 @@ import (
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // Batch is the data of one training iteration: Batch labeled rows with their labels, and two
@@ -33,23 +33,23 @@ type Stats struct {
 type Model struct {
 	Cfg  Config
 	D    *Discriminator
-	G    *core.Sequential
-	DOpt *core.Adam
-	GOpt *core.Adam
+	G    *nn.Sequential
+	DOpt *nn.Adam
+	GOpt *nn.Adam
 	// EMA is the exponential moving average of D's parameters, in D.Params() order.
-	EMA []*core.Param
+	EMA []*nn.Param
 	// NoiseSrc drives every random draw during training (D's noise layers and G's input).
-	NoiseSrc *core.Stream
+	NoiseSrc *nn.Stream
 
-	dStep           *core.Step
+	dStep           *nn.Step
 	dX, dY          []float32
 	dLab, dUnl      *G.Node
 	labLogits       *G.Node
-	gSample         *core.Step
+	gSample         *nn.Step
 	gOut            *G.Node
-	gStep           *core.Step
+	gStep           *nn.Step
 	gReal           []float32
-	eval            *core.Step
+	eval            *nn.Step
 	evalX           []float32
 	evalOut         *G.Node
 	lastEvalVersion int
@@ -68,12 +68,12 @@ func New(c Config, modelSeed uint64) (*Model, error) {
 		return nil, err
 	}
 	initRNG := rand.New(rand.NewPCG(modelSeed, streamInit))
-	m := &Model{Cfg: c, NoiseSrc: core.NewStream(modelSeed, streamNoise)}
+	m := &Model{Cfg: c, NoiseSrc: nn.NewStream(modelSeed, streamNoise)}
 	m.D = NewDiscriminator(c, initRNG)
-	m.DOpt = core.NewAdam(m.D.Params(), c.LR, c.Beta1)
+	m.DOpt = nn.NewAdam(m.D.Params(), c.LR, c.Beta1)
 	if c.Method == "ssgan" {
 		m.G = NewGenerator(c, initRNG)
-		m.GOpt = core.NewAdam(m.G.Params(), c.LR, c.Beta1)
+		m.GOpt = nn.NewAdam(m.G.Params(), c.LR, c.Beta1)
 	}
 	if err := m.compile(); err != nil {
 		return nil, err
@@ -107,7 +107,7 @@ func (m *Model) compileD() error {
 	if m.G != nil {
 		kinds = 3
 	}
-	g := core.NewGraph(core.Train, m.NoiseSrc)
+	g := nn.NewGraph(nn.Train, m.NoiseSrc)
 	x, xbuf := g.Input("x", kinds*b, c.InputDim)
 	y, ybuf := g.Input("y", b, c.Classes)
 	m.dX, m.dY = xbuf, ybuf
@@ -155,7 +155,7 @@ func (m *Model) compileD() error {
 
 // compileSample builds G's forward pass that produces the generated rows of D's step.
 func (m *Model) compileSample() error {
-	g := core.NewGraph(core.Train, m.NoiseSrc)
+	g := nn.NewGraph(nn.Train, m.NoiseSrc)
 	z := g.Feed("z", m.uniformFill, m.Cfg.Batch, m.Cfg.NoiseDim)
 	out, _, err := m.G.Forward(g, z)
 	if err != nil {
@@ -169,7 +169,7 @@ func (m *Model) compileSample() error {
 // compileG builds G's step through a D whose parameters it does not train.
 func (m *Model) compileG() error {
 	c := m.Cfg
-	g := core.NewGraph(core.Train, m.NoiseSrc)
+	g := nn.NewGraph(nn.Train, m.NoiseSrc)
 	z := g.Feed("z", m.uniformFill, c.Batch, c.NoiseDim)
 	gen, _, err := m.G.Forward(g, z)
 	if err != nil {

@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"math/rand/v2"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // Discriminator is the classifier network with the index of each hidden layer's output among
 // its layers' taps (for feature matching).
 type Discriminator struct {
-	*core.Sequential
+	*nn.Sequential
 	// Hidden[i] is the index in Layers of the activation ending hidden layer i.
 	Hidden []int
 }
@@ -18,20 +18,20 @@ type Discriminator struct {
 // NewDiscriminator builds D: input noise, then weight-normalised dense layers with ReLU each
 // followed by noise, then a weight-normalised dense output layer.
 func NewDiscriminator(c Config, rng *rand.Rand) *Discriminator {
-	d := &Discriminator{Sequential: &core.Sequential{}}
-	add := func(l core.Layer) { d.Layers = append(d.Layers, l) }
-	add(core.GaussianNoise{Std: c.InputNoise})
+	d := &Discriminator{Sequential: &nn.Sequential{}}
+	add := func(l nn.Layer) { d.Layers = append(d.Layers, l) }
+	add(nn.GaussianNoise{Std: c.InputNoise})
 	in := c.InputDim
 	for i, h := range c.DHidden {
-		wn := core.NewWNDense(fmt.Sprintf("D.%d", i), in, h, c.DInitStd, rng)
+		wn := nn.NewWNDense(fmt.Sprintf("D.%d", i), in, h, c.DInitStd, rng)
 		wn.FixedScale = !c.TrainHiddenScales
 		add(wn)
-		add(core.ReLU)
+		add(nn.ReLU)
 		d.Hidden = append(d.Hidden, len(d.Layers)-1)
-		add(core.GaussianNoise{Std: c.HiddenNoise})
+		add(nn.GaussianNoise{Std: c.HiddenNoise})
 		in = h
 	}
-	add(core.NewWNDense("D.out", in, c.outputs(), c.DInitStd, rng))
+	add(nn.NewWNDense("D.out", in, c.outputs(), c.DInitStd, rng))
 	return d
 }
 
@@ -45,19 +45,19 @@ func (d *Discriminator) Feature(layer int) int {
 
 // NewGenerator builds G: uniform noise → (dense, batch norm without scale, softplus) per hidden layer →
 // weight-normalised dense → sigmoid (pixels in [0,1]).
-func NewGenerator(c Config, rng *rand.Rand) *core.Sequential {
-	g := &core.Sequential{}
+func NewGenerator(c Config, rng *rand.Rand) *nn.Sequential {
+	g := &nn.Sequential{}
 	in := c.NoiseDim
 	for i, h := range c.GHidden {
 		name := fmt.Sprintf("G.%d", i)
-		bn := core.NewBatchNorm(name+".bn", h, c.BNMomentum)
+		bn := nn.NewBatchNorm(name+".bn", h, c.BNMomentum)
 		bn.Epsilon = 1e-6 // the reference's; Keras's 1e-3 (core's default, for the article GAN) is 3.5 % of the first layer's initial batch variance
 		if !c.GenBNScale {
 			bn.Gamma = nil
 		}
-		g.Layers = append(g.Layers, core.NewDense(name, in, h, false, rng), bn, core.Softplus)
+		g.Layers = append(g.Layers, nn.NewDense(name, in, h, false, rng), bn, nn.Softplus)
 		in = h
 	}
-	g.Layers = append(g.Layers, core.NewWNDenseGlorot("G.out", in, c.InputDim, rng), core.Sigmoid)
+	g.Layers = append(g.Layers, nn.NewWNDenseGlorot("G.out", in, c.InputDim, rng), nn.Sigmoid)
 	return g
 }

@@ -3,7 +3,7 @@ package ssgan
 import (
 	"fmt"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // evalRows is the number of rows per evaluation pass.
@@ -29,7 +29,7 @@ func (m *Model) Predict(x []float32, ema bool) ([]int, error) {
 		if err := m.eval.Run(); err != nil {
 			return nil, err
 		}
-		out := core.Floats(m.evalOut)
+		out := nn.Floats(m.evalOut)
 		for r := 0; r < hi-lo; r++ {
 			pred = append(pred, argmax(out[r*k:r*k+c.Classes]))
 		}
@@ -49,7 +49,7 @@ func (m *Model) compileEval(ema bool) error {
 	if m.eval != nil {
 		m.eval.Close()
 	}
-	g := core.NewGraph(core.Eval, nil)
+	g := nn.NewGraph(nn.Eval, nil)
 	if ema && m.EMA != nil {
 		g.Substitute(m.D.Params(), m.EMA)
 	}
@@ -67,7 +67,7 @@ func (m *Model) compileEval(ema bool) error {
 
 // Close releases the compiled steps.
 func (m *Model) Close() {
-	for _, s := range []*core.Step{m.dStep, m.gSample, m.gStep, m.eval} {
+	for _, s := range []*nn.Step{m.dStep, m.gSample, m.gStep, m.eval} {
 		if s != nil {
 			s.Close()
 		}

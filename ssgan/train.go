@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // Init performs the data-dependent initialisation of D's weight-normalised layers on the first
@@ -18,10 +18,10 @@ func (m *Model) Init(x []float32) error {
 	if len(x) < rows*c.InputDim {
 		return fmt.Errorf("ssgan: init: need %d rows, have %d", rows, len(x)/c.InputDim)
 	}
-	if err := core.DataInit(m.D.Sequential, core.Train, m.NoiseSrc, x[:rows*c.InputDim], rows, c.InputDim); err != nil {
+	if err := nn.DataInit(m.D.Sequential, nn.Train, m.NoiseSrc, x[:rows*c.InputDim], rows, c.InputDim); err != nil {
 		return err
 	}
-	m.EMA = core.CloneParams(m.D.Params())
+	m.EMA = nn.CloneParams(m.D.Params())
 	return nil
 }
 
@@ -47,9 +47,9 @@ func (m *Model) Iterate(b Batch) (Stats, error) {
 
 // LastD returns the losses and labeled-batch error of the last D step (y: its labels).
 func (m *Model) LastD(y []uint8) Stats {
-	s := Stats{LossLab: core.Scalar(m.dLab), TrainErr: m.labelError(y)}
+	s := Stats{LossLab: nn.Scalar(m.dLab), TrainErr: m.labelError(y)}
 	if m.dUnl != nil {
-		s.LossUnl = core.Scalar(m.dUnl)
+		s.LossUnl = nn.Scalar(m.dUnl)
 	}
 	return s
 }
@@ -76,7 +76,7 @@ func (m *Model) StepD(b Batch) error {
 		if err := m.gSample.Run(); err != nil {
 			return err
 		}
-		copy(m.dX[2*n:], core.Floats(m.gOut))
+		copy(m.dX[2*n:], nn.Floats(m.gOut))
 	}
 	if err := m.dStep.Run(); err != nil {
 		return err
@@ -116,13 +116,13 @@ func (m *Model) updateEMA() {
 	}
 	a := float32(1 - m.Cfg.EMADecay)
 	for i, p := range m.D.Params() {
-		core.MoveAverage(m.EMA[i].Data(), p.Data(), a)
+		nn.MoveAverage(m.EMA[i].Data(), p.Data(), a)
 	}
 }
 
 // labelError is the error rate of the last D step on its labeled rows.
 func (m *Model) labelError(y []uint8) float64 {
-	logits := core.Floats(m.labLogits)
+	logits := nn.Floats(m.labLogits)
 	k := m.labLogits.Shape()[1]
 	wrong := 0
 	for i, yi := range y {

@@ -3,7 +3,7 @@ package ssgan
 import (
 	"fmt"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/internal/weights"
 )
 
@@ -16,7 +16,7 @@ func (m *Model) Weights() ([]weights.Tensor, map[string][]weights.Layer, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	avg := map[*core.Param][]float32{}
+	avg := map[*nn.Param][]float32{}
 	if m.EMA != nil {
 		for i, p := range m.D.Params() {
 			avg[p] = m.EMA[i].Data()
@@ -94,7 +94,7 @@ func FromWeights(f *weights.File) (*Model, error) {
 
 // loadWeights copies the file's arrays into D and G and starts the moving average at D.
 func (m *Model) loadWeights(f *weights.File) error {
-	nets := []*core.Sequential{m.D.Sequential}
+	nets := []*nn.Sequential{m.D.Sequential}
 	prefixes := []string{"D"}
 	if m.G != nil {
 		nets, prefixes = append(nets, m.G), append(prefixes, "G")
@@ -111,6 +111,6 @@ func (m *Model) loadWeights(f *weights.File) error {
 	if err := f.Unused(); err != nil {
 		return err
 	}
-	m.EMA = core.CloneParams(m.D.Params())
+	m.EMA = nn.CloneParams(m.D.Params())
 	return nil
 }

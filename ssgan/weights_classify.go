@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // Classify classifies rows of x (InputDim columns each) as Predict does with the moving average
@@ -28,7 +28,7 @@ func (m *Model) Classify(x []float32) ([]int, [][]float64, error) {
 		if err := m.eval.Run(); err != nil {
 			return nil, nil, err
 		}
-		out := core.Floats(m.evalOut)
+		out := nn.Floats(m.evalOut)
 		for r := 0; r < hi-lo; r++ {
 			logits := out[r*k : r*k+c.Classes]
 			classes = append(classes, argmax(logits))

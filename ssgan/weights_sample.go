@@ -4,17 +4,17 @@ import (
 	"fmt"
 	"math/rand/v2"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // SampleGenerator generates n images with the SSGAN generator g of config c in inference mode
 // (batch norm with its running statistics, so each image depends on its own noise only) from
 // U[0, 1) noise drawn from rng. It returns n rows of InputDim values in [0, 1].
-func SampleGenerator(g *core.Sequential, c Config, n int, rng *rand.Rand) ([]float32, error) {
+func SampleGenerator(g *nn.Sequential, c Config, n int, rng *rand.Rand) ([]float32, error) {
 	if n <= 0 {
 		return nil, fmt.Errorf("ssgan: sample %d images: must be positive", n)
 	}
-	graph := core.NewGraph(core.Eval, nil)
+	graph := nn.NewGraph(nn.Eval, nil)
 	z, buf := graph.Input("z", n, c.NoiseDim)
 	for i := range buf {
 		buf[i] = rng.Float32()
@@ -31,5 +31,5 @@ func SampleGenerator(g *core.Sequential, c Config, n int, rng *rand.Rand) ([]flo
 	if err := step.Run(); err != nil {
 		return nil, err
 	}
-	return append([]float32(nil), core.Floats(out)...), nil
+	return append([]float32(nil), nn.Floats(out)...), nil
 }

@@ -11,7 +11,7 @@ import (
 const BLAS = "openblas"
 
 func init() {
-	// The products of internal/kernels call blas32; package core points gorgonia at OpenBLAS too
-	// (core/blas_openblas.go), so that this package knows no nn library.
+	// The products of internal/kernels call blas32; package core/nn points gorgonia at OpenBLAS too
+	// (core/nn/blas_openblas.go), so that this package knows no nn library.
 	blas32.Use(netlib.Implementation{})
 }

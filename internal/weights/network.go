@@ -3,14 +3,14 @@ package weights
 import (
 	"fmt"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // Entry is one array of a network in a weights file: its name, the parameter or buffer that holds
 // its values, and its shape in the file.
 type Entry struct {
 	Name  string
-	Param *core.Param
+	Param *nn.Param
 	Shape []int
 }
 
@@ -20,29 +20,29 @@ type Entry struct {
 // W of shape (in, out) and the vectors of shape (out,). A batch norm belongs to the dense layer
 // before it: NAME/bn/gamma (when it has a scale), NAME/bn/beta, NAME/bn/running_mean and
 // NAME/bn/running_var.
-func Network(prefix string, s *core.Sequential) ([]Entry, []Layer, error) {
+func Network(prefix string, s *nn.Sequential) ([]Entry, []Layer, error) {
 	dense := 0
 	for _, l := range s.Layers {
 		switch l.(type) {
-		case *core.Dense, *core.WNDense:
+		case *nn.Dense, *nn.WNDense:
 			dense++
 		}
 	}
 	var entries []Entry
 	var layers []Layer
 	block, k := "", 0
-	add := func(name string, p *core.Param) {
+	add := func(name string, p *nn.Param) {
 		entries = append(entries, Entry{Name: block + "/" + name, Param: p, Shape: fileShape(p)})
 	}
 	for i, l := range s.Layers {
 		switch l := l.(type) {
-		case *core.WNDense, *core.Dense:
+		case *nn.WNDense, *nn.Dense:
 			block = fmt.Sprintf("%s/layer%d", prefix, k)
 			if k == dense-1 {
 				block = prefix + "/out"
 			}
 			k++
-			if wn, ok := l.(*core.WNDense); ok {
+			if wn, ok := l.(*nn.WNDense); ok {
 				in, out := wn.V.Shape()[0], wn.V.Shape()[1]
 				layers = append(layers, Layer{Type: "wn_dense", Name: block, In: in, Out: out})
 				add("V", wn.V)
@@ -50,13 +50,13 @@ func Network(prefix string, s *core.Sequential) ([]Entry, []Layer, error) {
 				add("b", wn.B)
 				continue
 			}
-			d := l.(*core.Dense)
+			d := l.(*nn.Dense)
 			layers = append(layers, Layer{Type: "dense", Name: block, In: d.W.Shape()[0], Out: d.W.Shape()[1]})
 			add("W", d.W)
 			if d.B != nil {
 				add("b", d.B)
 			}
-		case *core.BatchNorm:
+		case *nn.BatchNorm:
 			if block == "" {
 				return nil, nil, fmt.Errorf("weights: %s layer %d: a batch norm before any dense layer has no name", prefix, i)
 			}
@@ -67,9 +67,9 @@ func Network(prefix string, s *core.Sequential) ([]Entry, []Layer, error) {
 			add("bn/beta", l.Beta)
 			add("bn/running_mean", l.RunMean)
 			add("bn/running_var", l.RunVar)
-		case core.GaussianNoise:
+		case nn.GaussianNoise:
 			layers = append(layers, Layer{Type: "gaussian_noise", Std: l.Std})
-		case core.Activation:
+		case nn.Activation:
 			kind := l.Kind
 			if kind == "" {
 				kind = "identity"
@@ -84,7 +84,7 @@ func Network(prefix string, s *core.Sequential) ([]Entry, []Layer, error) {
 
 // fileShape is a parameter's shape in the file: (in, out) matrices as they are, (1, n) rows as
 // vectors (n,).
-func fileShape(p *core.Param) []int {
+func fileShape(p *nn.Param) []int {
 	s := p.Shape()
 	if len(s) == 2 && s[0] == 1 {
 		return []int{s[1]}
@@ -94,7 +94,7 @@ func fileShape(p *core.Param) []int {
 
 // Tensors returns the entries' values as tensors. A non-nil values[i] replaces the values of
 // entries[i] (the moving average of a parameter, for instance); it must have the same size.
-func Tensors(entries []Entry, values map[*core.Param][]float32) ([]Tensor, error) {
+func Tensors(entries []Entry, values map[*nn.Param][]float32) ([]Tensor, error) {
 	out := make([]Tensor, len(entries))
 	for i, e := range entries {
 		v := e.Param.Data()

@@ -8,27 +8,27 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // testNet is a network with every kind of layer a weights file names: weight-normalised and
 // plain dense layers (with and without bias), a batch norm without scale, noise and activations.
-func testNet(seed uint64) *core.Sequential {
+func testNet(seed uint64) *nn.Sequential {
 	rng := rand.New(rand.NewPCG(seed, 1))
-	bn := core.NewBatchNorm("n.0.bn", 2, 0.9)
+	bn := nn.NewBatchNorm("n.0.bn", 2, 0.9)
 	bn.Gamma = nil
 	bn.RunMean.FillNormal(rng, 1)
-	wn := core.NewWNDense("n.0", 4, 3, 0.1, rng)
+	wn := nn.NewWNDense("n.0", 4, 3, 0.1, rng)
 	wn.Scale.FillNormal(rng, 1)
-	return &core.Sequential{Layers: []core.Layer{
-		core.GaussianNoise{Std: 0.3}, wn, core.ReLU,
-		core.NewDense("n.1", 3, 2, false, rng), bn, core.LeakyReLU(0.2),
-		core.NewDense("n.out", 2, 5, true, rng), core.Activation{},
+	return &nn.Sequential{Layers: []nn.Layer{
+		nn.GaussianNoise{Std: 0.3}, wn, nn.ReLU,
+		nn.NewDense("n.1", 3, 2, false, rng), bn, nn.LeakyReLU(0.2),
+		nn.NewDense("n.out", 2, 5, true, rng), nn.Activation{},
 	}}
 }
 
 // otherLayer is a layer type Network does not know.
-type otherLayer struct{ core.Activation }
+type otherLayer struct{ nn.Activation }
 
 func TestNetwork(t *testing.T) {
 	entries, layers, err := Network("N", testNet(1))
@@ -53,9 +53,9 @@ func TestNetwork(t *testing.T) {
 	}, layers)
 
 	// An unknown layer with parameters, or a batch norm with no dense layer before it, has no name.
-	_, _, err = Network("N", &core.Sequential{Layers: []core.Layer{core.NewBatchNorm("x", 2, 0.9)}})
+	_, _, err = Network("N", &nn.Sequential{Layers: []nn.Layer{nn.NewBatchNorm("x", 2, 0.9)}})
 	assert.EqualError(t, err, "weights: N layer 0: a batch norm before any dense layer has no name")
-	_, _, err = Network("N", &core.Sequential{Layers: []core.Layer{otherLayer{}}})
+	_, _, err = Network("N", &nn.Sequential{Layers: []nn.Layer{otherLayer{}}})
 	assert.EqualError(t, err, "weights: N layer 0: weights.otherLayer has no form in a weights file")
 }
 
@@ -69,10 +69,10 @@ func TestNetworkRoundTrip(t *testing.T) {
 	for i := range avg {
 		avg[i] = float32(i) / 7
 	}
-	v := src.Layers[1].(*core.WNDense).V
-	tensors, err := Tensors(entries, map[*core.Param][]float32{v: avg})
+	v := src.Layers[1].(*nn.WNDense).V
+	tensors, err := Tensors(entries, map[*nn.Param][]float32{v: avg})
 	require.NoError(t, err)
-	_, err = Tensors(entries, map[*core.Param][]float32{v: avg[:3]})
+	_, err = Tensors(entries, map[*nn.Param][]float32{v: avg[:3]})
 	assert.EqualError(t, err, `weights: array "N/layer0/V": 3 values replace 12`)
 
 	path := filepath.Join(t.TempDir(), FileName)

@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"fmt"
@@ -107,7 +107,7 @@ func leakyReLUF32(alpha float32) mapFunc {
 // applyMap applies an element-wise function to a float32 node as one gorgonia op.
 func applyMap(fn mapFunc, x *G.Node) (*G.Node, error) {
 	if x.Dtype() != tensor.Float32 {
-		return nil, fmt.Errorf("core: %s: want float32, have %v", fn.name, x.Dtype())
+		return nil, fmt.Errorf("nn: %s: want float32, have %v", fn.name, x.Dtype())
 	}
 	return G.ApplyOp(&mapOp{fn: fn}, x)
 }

@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	// The engine package installs OpenBLAS behind gorgonia when built with -tags openblas.

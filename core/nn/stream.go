@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"encoding/binary"
@@ -60,10 +60,10 @@ func (s *Stream) MarshalBinary() ([]byte, error) {
 // (PCG) noise engine is refused: its runs continue only with the commit that trained them.
 func (s *Stream) UnmarshalBinary(b []byte) error {
 	if len(b) >= 4 && string(b[:4]) == "pcg:" {
-		return fmt.Errorf("core: noise state is the sequential PCG stream of the engine before the counter-based one; resume this run with the commit that trained it")
+		return fmt.Errorf("nn: noise state is the sequential PCG stream of the engine before the counter-based one; resume this run with the commit that trained it")
 	}
 	if len(b) != len(streamMagic)+20 || string(b[:len(streamMagic)]) != streamMagic {
-		return fmt.Errorf("core: noise state: %d bytes, not a %q state", len(b), streamMagic)
+		return fmt.Errorf("nn: noise state: %d bytes, not a %q state", len(b), streamMagic)
 	}
 	s.seed = binary.BigEndian.Uint64(b[8:])
 	s.stream = binary.BigEndian.Uint32(b[16:])

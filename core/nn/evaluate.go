@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"fmt"
@@ -21,12 +21,12 @@ func EvaluateScalar(inputs map[string][][]float32, build func(in map[string]*G.N
 	for _, name := range names {
 		rows := inputs[name]
 		if len(rows) == 0 || len(rows[0]) == 0 {
-			return 0, fmt.Errorf("core: evaluate: input %s is empty", name)
+			return 0, fmt.Errorf("nn: evaluate: input %s is empty", name)
 		}
 		n, buf := g.Input(name, len(rows), len(rows[0]))
 		for r, row := range rows {
 			if len(row) != len(rows[0]) {
-				return 0, fmt.Errorf("core: evaluate: input %s: row %d has %d values, row 0 has %d", name, r, len(row), len(rows[0]))
+				return 0, fmt.Errorf("nn: evaluate: input %s: row %d has %d values, row 0 has %d", name, r, len(row), len(rows[0]))
 			}
 			copy(buf[r*len(row):], row)
 		}

@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"fmt"
@@ -30,7 +30,7 @@ func (a Activation) Forward(_ *Graph, x *G.Node) (*G.Node, error) {
 	case "identity", "":
 		return x, nil
 	}
-	return nil, fmt.Errorf("core: unknown activation %q", a.Kind)
+	return nil, fmt.Errorf("nn: unknown activation %q", a.Kind)
 }
 
 // Params is empty: activations have no parameters.

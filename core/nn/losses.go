@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	G "gorgonia.org/gorgonia"
@@ -79,6 +79,20 @@ func bceTerms(logits, targets *G.Node) (*G.Node, error) {
 		return nil, err
 	}
 	return G.Sub(sp, tx)
+}
+
+// WeightedBCEWithLogits returns Σ_i w_i·(softplus(x_i) − t_i·x_i): the binary cross-entropy of
+// sigmoid(logits) against targets, each row weighted (weights 1/n give the mean).
+func WeightedBCEWithLogits(logits, targets, weights *G.Node) (*G.Node, error) {
+	d, err := bceTerms(logits, targets)
+	if err != nil {
+		return nil, err
+	}
+	wd, err := G.HadamardProd(weights, d)
+	if err != nil {
+		return nil, err
+	}
+	return G.Sum(wd)
 }
 
 // MeanSquaredDistance returns mean((a − b)²) over all elements.

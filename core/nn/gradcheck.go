@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"fmt"
@@ -47,7 +47,7 @@ func CheckGradients(step *Step, tol GradTolerance) error {
 				}
 			}
 			if !ok {
-				return fmt.Errorf("core: gradient of %s[%d]: analytic %g, numeric %g", p.Name, j, analytic[i][j], num)
+				return fmt.Errorf("nn: gradient of %s[%d]: analytic %g, numeric %g", p.Name, j, analytic[i][j], num)
 			}
 		}
 	}

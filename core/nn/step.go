@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"fmt"
@@ -34,18 +34,18 @@ func (g *Graph) Compile(loss *G.Node, wrt []*Param, extras ...*G.Node) (*Step, e
 			for i, p := range wrt {
 				nodes[i] = g.nodes[p]
 				if nodes[i] == nil {
-					return nil, fmt.Errorf("core: compile: parameter %s is not in the graph", p.Name)
+					return nil, fmt.Errorf("nn: compile: parameter %s is not in the graph", p.Name)
 				}
 			}
 			grads, err := G.Grad(loss, nodes...)
 			if err != nil {
-				return nil, fmt.Errorf("core: gradients: %w", err)
+				return nil, fmt.Errorf("nn: gradients: %w", err)
 			}
 			s.grads = grads
 			roots = append(roots, grads...)
 		}
 	} else if len(wrt) > 0 {
-		return nil, fmt.Errorf("core: compile: parameters to train but no loss")
+		return nil, fmt.Errorf("nn: compile: parameters to train but no loss")
 	}
 	// Outputs are read through read ops: gorgonia may let a later op overwrite a node's memory in
 	// place, so a node's own value after the run is not always what it computed.
@@ -74,7 +74,7 @@ func (s *Step) Run() error {
 	err := s.vm.RunAll()
 	<-done
 	if err != nil {
-		return fmt.Errorf("core: run: %w", err)
+		return fmt.Errorf("nn: run: %w", err)
 	}
 	for _, f := range s.graph.afterRun {
 		f()

@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"fmt"
@@ -48,11 +48,11 @@ var wnLinearCount atomic.Int64
 // wnLinear applies the fused weight-normalised dense layer.
 func wnLinear(x, v, g, b *G.Node) (*G.Node, error) {
 	if x.Dtype() != tensor.Float32 {
-		return nil, fmt.Errorf("core: wn-linear: want float32, have %v", x.Dtype())
+		return nil, fmt.Errorf("nn: wn-linear: want float32, have %v", x.Dtype())
 	}
 	xs, vs := x.Shape(), v.Shape()
 	if len(xs) != 2 || len(vs) != 2 || xs[1] != vs[0] {
-		return nil, fmt.Errorf("core: wn-linear: shapes %v · %v do not match", xs, vs)
+		return nil, fmt.Errorf("nn: wn-linear: shapes %v · %v do not match", xs, vs)
 	}
 	op := &wnLinearOp{id: int(wnLinearCount.Add(1)), n: xs[0], in: vs[0], out: vs[1]}
 	return G.ApplyOp(op, x, v, g, b)

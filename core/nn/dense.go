@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"fmt"
@@ -27,7 +27,7 @@ func NewDense(name string, in, out int, bias bool, rng *rand.Rand) *Dense {
 func (d *Dense) Forward(g *Graph, x *G.Node) (*G.Node, error) {
 	y, err := matMul(x, g.Param(d.W))
 	if err != nil {
-		return nil, fmt.Errorf("core: %s: %w", d.W.Name, err)
+		return nil, fmt.Errorf("nn: %s: %w", d.W.Name, err)
 	}
 	if d.B == nil {
 		return y, nil
@@ -87,7 +87,7 @@ func (d *WNDense) Forward(g *Graph, x *G.Node) (*G.Node, error) {
 func (d *WNDense) forwardComposed(g *Graph, x *G.Node) (*G.Node, error) {
 	xv, err := G.Mul(x, g.Param(d.V))
 	if err != nil {
-		return nil, fmt.Errorf("core: %s: %w", d.V.Name, err)
+		return nil, fmt.Errorf("nn: %s: %w", d.V.Name, err)
 	}
 	norm, err := G.Norm(g.Param(d.V), 0, 2)
 	if err != nil {

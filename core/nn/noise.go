@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"fmt"
@@ -24,7 +24,7 @@ func (n GaussianNoise) Forward(g *Graph, x *G.Node) (*G.Node, error) {
 		return x, nil
 	}
 	if x.Dtype() != tensor.Float32 {
-		return nil, fmt.Errorf("core: noise: want float32, have %v", x.Dtype())
+		return nil, fmt.Errorf("nn: noise: want float32, have %v", x.Dtype())
 	}
 	rng, std := g.Noise, float32(n.Std)
 	noise, wait := g.gatedFeed("noise", func(buf []float32) { rng.FillNormal(buf, std) }, x.Shape()...)
@@ -53,7 +53,7 @@ func (op *noiseAddOp) InferShape(in ...G.DimSizer) (tensor.Shape, error) {
 func (op *noiseAddOp) Do(in ...G.Value) (G.Value, error) {
 	x, n := in[0].Data().([]float32), in[1].Data().([]float32)
 	if len(x) != len(n) {
-		return nil, fmt.Errorf("core: noise: %d inputs, %d noise values", len(x), len(n))
+		return nil, fmt.Errorf("nn: noise: %d inputs, %d noise values", len(x), len(n))
 	}
 	op.wait()
 	op.out = reuse(op.out, in[0].Shape())

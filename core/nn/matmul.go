@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"fmt"
@@ -19,11 +19,11 @@ import (
 // has two plain dense layers, holds them to the same bits.
 func matMul(x, w *G.Node) (*G.Node, error) {
 	if x.Dtype() != tensor.Float32 || w.Dtype() != tensor.Float32 {
-		return nil, fmt.Errorf("core: matmul: want float32, have %v · %v", x.Dtype(), w.Dtype())
+		return nil, fmt.Errorf("nn: matmul: want float32, have %v · %v", x.Dtype(), w.Dtype())
 	}
 	xs, ws := x.Shape(), w.Shape()
 	if len(xs) != 2 || len(ws) != 2 || xs[1] != ws[0] {
-		return nil, fmt.Errorf("core: matmul: shapes %v · %v do not match", xs, ws)
+		return nil, fmt.Errorf("nn: matmul: shapes %v · %v do not match", xs, ws)
 	}
 	return G.ApplyOp(&matMulOp{id: int(matMulCount.Add(1)), which: matMulFwd, n: xs[0], in: ws[0], out: ws[1]}, x, w)
 }
@@ -67,7 +67,7 @@ func (op *matMulOp) Do(in ...G.Value) (G.Value, error) {
 		wantA, wantB = op.n*op.out, op.n*op.in // dy and x
 	}
 	if len(a) != wantA || len(b) != wantB {
-		return nil, fmt.Errorf("core: %v: inputs of %d and %d values, want %d and %d", op, len(a), len(b), wantA, wantB)
+		return nil, fmt.Errorf("nn: %v: inputs of %d and %d values, want %d and %d", op, len(a), len(b), wantA, wantB)
 	}
 	op.buf = reuse(op.buf, op.shape())
 	out := f32(op.buf)
@@ -98,7 +98,7 @@ func (op *matMulOp) DiffWRT(int) []bool {
 // SymDiff returns the nodes of dx and dW.
 func (op *matMulOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
 	if op.which != matMulFwd {
-		return nil, fmt.Errorf("core: %v has no gradient", op)
+		return nil, fmt.Errorf("nn: %v has no gradient", op)
 	}
 	dx, err := G.ApplyOp(&matMulOp{id: op.id, which: gradX, n: op.n, in: op.in, out: op.out}, grad, in[1])
 	if err != nil {

@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"math/rand/v2"

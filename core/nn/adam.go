@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"fmt"
@@ -43,7 +43,7 @@ func NewAdam(params []*Param, lr, beta1 float64) *Adam {
 // number of goroutines.
 func (a *Adam) Step(grads [][]float32) error {
 	if len(grads) != len(a.Params) {
-		return fmt.Errorf("core: adam: %d gradients for %d parameters", len(grads), len(a.Params))
+		return fmt.Errorf("nn: adam: %d gradients for %d parameters", len(grads), len(a.Params))
 	}
 	a.T++
 	b1, b2 := a.Beta1, a.Beta2
@@ -62,7 +62,7 @@ func (a *Adam) Step(grads [][]float32) error {
 	var wg sync.WaitGroup
 	for i, p := range a.Params {
 		if len(grads[i]) != p.Size() {
-			return fmt.Errorf("core: adam: gradient of %s has %d values, want %d", p.Name, len(grads[i]), p.Size())
+			return fmt.Errorf("nn: adam: gradient of %s has %d values, want %d", p.Name, len(grads[i]), p.Size())
 		}
 		w, g, m, v := p.Data(), grads[i], a.M[i], a.V[i]
 		const chunk = 1 << 16

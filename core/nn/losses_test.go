@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"math"
@@ -9,8 +9,8 @@ import (
 	G "gorgonia.org/gorgonia"
 )
 
-// TestCoreLossValues checks the core losses on small inputs against values worked out by hand.
-func TestCoreLossValues(t *testing.T) {
+// TestLossValues checks the nn losses on small inputs against values worked out by hand.
+func TestLossValues(t *testing.T) {
 	ln := math.Log
 	mean := func(n *G.Node, err error) (*G.Node, error) {
 		if err != nil {

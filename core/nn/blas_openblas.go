@@ -1,6 +1,6 @@
 //go:build openblas
 
-package core
+package nn
 
 import (
 	"gonum.org/v1/netlib/blas/netlib"

@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"fmt"
@@ -67,11 +67,11 @@ func (p *Param) FillGlorotUniform(rng *rand.Rand) {
 // CopyParams copies the values of src into dst; the two lists must match in names and shapes.
 func CopyParams(dst, src []*Param) error {
 	if len(dst) != len(src) {
-		return fmt.Errorf("core: copy %d params into %d", len(src), len(dst))
+		return fmt.Errorf("nn: copy %d params into %d", len(src), len(dst))
 	}
 	for i := range dst {
 		if dst[i].Size() != src[i].Size() {
-			return fmt.Errorf("core: param %s: size %d, want %d", src[i].Name, src[i].Size(), dst[i].Size())
+			return fmt.Errorf("nn: param %s: size %d, want %d", src[i].Name, src[i].Size(), dst[i].Size())
 		}
 		copy(dst[i].Data(), src[i].Data())
 	}

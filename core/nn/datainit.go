@@ -1,4 +1,4 @@
-package core
+package nn
 
 import (
 	"fmt"
@@ -24,7 +24,7 @@ func DataInit(seq *Sequential, mode Mode, noise *Stream, x []float32, rows, cols
 		copy(buf, x)
 		out, _, err := (&Sequential{Layers: seq.Layers[:i+1]}).Forward(g, in)
 		if err != nil {
-			return fmt.Errorf("core: data init of %s: %w", wn.V.Name, err)
+			return fmt.Errorf("nn: data init of %s: %w", wn.V.Name, err)
 		}
 		step, err := g.Compile(nil, nil, out)
 		if err != nil {
