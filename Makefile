@@ -46,7 +46,7 @@ test-only:
 	$(GO) test $(TAGS) -timeout 15m ./...
 ifeq ($(HAVE_OPENBLAS),yes)
 	@echo "race detector on the concurrent paths (split products, gated noise, parallel loops):"
-	$(GO) test $(TAGS) -race -timeout 10m -run 'Golden|Gated|Kernels|SetThreads' ./core ./ssgan ./internal/engine
+	$(GO) test $(TAGS) -race -timeout 10m -run 'Golden|Gated|Kernels|SetThreads|Split|MatchesScalar|ThreadIndependent' ./core/... ./ssgan ./internal/engine ./internal/kernels
 	@echo "pure-Go BLAS build (short tests):"
 	env -u CGO_LDFLAGS $(GO) test -short -timeout 10m ./...
 endif
