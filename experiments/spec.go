@@ -128,6 +128,11 @@ func (s Spec) Validate() error {
 	if err := s.Tricks.Validate(); err != nil {
 		return fmt.Errorf("tricks: %w", err)
 	}
+	if s.Kind == "classifier" {
+		if err := classifierTricks(s); err != nil {
+			return err
+		}
+	}
 	return validSweep(s.Sweep)
 }
 

@@ -53,6 +53,13 @@ func TestParseSpecErrors(t *testing.T) {
 		{"infinite lr", "name: x\nmodel: {lr: .inf}\n", []string{"lr +Inf"}},
 		{"NaN decay start", "name: x\nlr_decay_start: .nan\n", []string{"lr_decay_start: NaN"}},
 		{"NaN EMA decay", "name: x\nmodel: {ema_decay: .nan}\n", []string{"ema_decay NaN"}},
+		{"began on the K+1 classifier", "name: x\ntricks: {balance: {policy: began}}\n", []string{"tricks.balance.policy: began", "generated rows"}},
+		{"D accuracy bound on the K+1 classifier", "name: x\ntricks: {balance: {policy: thresholds, thresholds: {d_acc_above: 0.9}}}\n",
+			[]string{"tricks.balance.thresholds.d_acc_above", "no accuracy"}},
+		{"pretraining without a generator", "name: x\nmodel: {method: supervised}\ntricks: {pretrain: {steps: 10}}\n", []string{"tricks.pretrain.steps", "supervised"}},
+		{"schedule without a generator", "name: x\nmodel: {method: supervised}\ntricks: {schedule: {d_steps: 1, g_steps: 2}}\n", []string{"tricks.schedule", "supervised"}},
+		{"balance without a generator", "name: x\nmodel: {method: supervised}\ntricks: {balance: {policy: thresholds, thresholds: {g_loss_above: 1}}}\n",
+			[]string{"tricks.balance.policy: thresholds", "supervised"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
