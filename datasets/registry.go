@@ -90,6 +90,17 @@ func CheckRef(ref string) error {
 		ref, strings.Join(Names(), ", "), ref)
 }
 
+// pathRef is ref, a path to an IDX directory, cleaned but still a path: "./kmn" stays "./kmn"
+// (filepath.Clean would make it "kmn", which names no registered data set and no path), so the
+// name recorded for a run opens the same directory again.
+func pathRef(ref string) string {
+	p := filepath.Clean(ref)
+	if !strings.ContainsRune(p, '/') {
+		p = "./" + p
+	}
+	return p
+}
+
 // Open reads the data set ref names: a registered name, read from dir if dir is not empty and
 // from the registered directory otherwise, or a path to an IDX directory (dir is then ignored).
 // The files' SHA-256 sums name the data: a directory holding a registered data set's files is
@@ -106,7 +117,7 @@ func Open(ref, dir string) (*Dataset, error) {
 	k, registered := Lookup(ref)
 	switch {
 	case !registered:
-		dir = filepath.Clean(ref)
+		dir = pathRef(ref)
 	case dir == "":
 		dir = k.Dir()
 	}
