@@ -3,7 +3,6 @@ package experiments
 import (
 	"context"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"time"
 
@@ -130,24 +129,6 @@ func qualityFromCheckpoint(ck *core.Checkpoint, dim int) (*QualityClassifier, er
 		return nil, err
 	}
 	return q, nil
-}
-
-// softmax returns the probabilities of a row of logits, computed in float64.
-func softmax(logits []float32) []float64 {
-	m := math.Inf(-1)
-	for _, l := range logits {
-		m = math.Max(m, float64(l))
-	}
-	out := make([]float64, len(logits))
-	sum := 0.0
-	for i, l := range logits {
-		out[i] = math.Exp(float64(l) - m)
-		sum += out[i]
-	}
-	for i := range out {
-		out[i] /= sum
-	}
-	return out
 }
 
 // toFloat64 widens a slice.

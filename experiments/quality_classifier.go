@@ -17,6 +17,7 @@ import (
 
 	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/datasets"
+	"github.com/ssgan/ssgan/metrics"
 	"github.com/ssgan/ssgan/results"
 )
 
@@ -270,7 +271,7 @@ func (q *QualityClassifier) Score(images []float32) (probs, features [][]float64
 		k := len(l) / qualityEvalRows
 		for r := 0; r < hi-lo; r++ {
 			features = append(features, toFloat64(h[r*qualityHidden:(r+1)*qualityHidden]))
-			probs = append(probs, softmax(l[r*k:(r+1)*k]))
+			probs = append(probs, metrics.Softmax(l[r*k:(r+1)*k]))
 		}
 	}
 	return probs, features, nil

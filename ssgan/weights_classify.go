@@ -2,9 +2,9 @@ package ssgan
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/ssgan/ssgan/core/nn"
+	"github.com/ssgan/ssgan/metrics"
 )
 
 // Classify classifies rows of x (InputDim columns each) as Predict does with the moving average
@@ -32,26 +32,8 @@ func (m *Model) Classify(x []float32) ([]int, [][]float64, error) {
 		for r := 0; r < hi-lo; r++ {
 			logits := out[r*k : r*k+c.Classes]
 			classes = append(classes, argmax(logits))
-			probs = append(probs, softmax(logits))
+			probs = append(probs, metrics.Softmax(logits))
 		}
 	}
 	return classes, probs, nil
-}
-
-// softmax returns the softmax of logits in float64, shifted by their maximum for range.
-func softmax(logits []float32) []float64 {
-	hi := math.Inf(-1)
-	for _, v := range logits {
-		hi = math.Max(hi, float64(v))
-	}
-	p := make([]float64, len(logits))
-	sum := 0.0
-	for i, v := range logits {
-		p[i] = math.Exp(float64(v) - hi)
-		sum += p[i]
-	}
-	for i := range p {
-		p[i] /= sum
-	}
-	return p
 }
