@@ -128,7 +128,7 @@ func (m *GAN) Iterate(s *State) error {
 		l := m.gStep.LossValue()
 		s.Metrics["g_loss"] = l
 		if math.IsNaN(l) || math.IsInf(l, 0) {
-			return &DivergedError{Iter: s.Iter + 1, What: "g_loss", Value: l}
+			return &nn.DivergedError{Iter: s.Iter + 1, What: "g_loss", Value: l}
 		}
 		if err := m.GOpt.Step(m.gStep.Grads()); err != nil {
 			return err
@@ -153,7 +153,7 @@ func (m *GAN) stepD(update bool) error {
 		return err
 	}
 	if l := m.dStep.LossValue(); math.IsNaN(l) || math.IsInf(l, 0) {
-		return &DivergedError{What: "D loss", Value: l}
+		return &nn.DivergedError{What: "D loss", Value: l}
 	}
 	if !update {
 		return nil

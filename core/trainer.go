@@ -2,8 +2,9 @@ package core
 
 import (
 	"context"
-	"fmt"
 	"math"
+
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // Plan is what the hooks decided for the coming iteration. A model's Iterate follows it.
@@ -86,7 +87,7 @@ func (t *Trainer) Run(ctx context.Context, s *State, until int) error {
 		s.Iter++
 		for name, v := range s.Metrics {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return &DivergedError{Iter: s.Iter, What: name, Value: v}
+				return &nn.DivergedError{Iter: s.Iter, What: name, Value: v}
 			}
 		}
 		for _, h := range t.Hooks {
@@ -98,15 +99,4 @@ func (t *Trainer) Run(ctx context.Context, s *State, until int) error {
 		}
 	}
 	return nil
-}
-
-// DivergedError reports a loss or parameter that became NaN or infinite.
-type DivergedError struct {
-	Iter  int
-	What  string
-	Value float64
-}
-
-func (e *DivergedError) Error() string {
-	return fmt.Sprintf("core: diverged at iteration %d: %s is %v", e.Iter, e.What, e.Value)
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/metrics"
 	"github.com/ssgan/ssgan/results"
@@ -65,8 +66,7 @@ func runClassifier(ctx context.Context, spec Spec, seed Seed, data *datasets.MNI
 	r.start, r.iter0 = time.Now(), r.state.Iter
 	r.setLR(r.state.Iter / spec.ItersPerEpoch)
 	err := tr.Run(ctx, r.state, spec.Epochs*spec.ItersPerEpoch)
-	var div *core.DivergedError
-	var sdiv *ssgan.DivergedError
+	var div *nn.DivergedError
 	switch {
 	case err == nil:
 		return r.finish()
@@ -75,7 +75,7 @@ func runClassifier(ctx context.Context, spec Spec, seed Seed, data *datasets.MNI
 			return nil, cerr
 		}
 		return nil, fmt.Errorf("%w (%s at iteration %d)", ErrInterrupted, r.dir.path, r.state.Iter)
-	case errors.As(err, &div) || errors.As(err, &sdiv):
+	case errors.As(err, &div):
 		rec := r.record(results.StatusDiverged)
 		kept := "no checkpoint was written before it"
 		if r.checkpointIter > 0 {

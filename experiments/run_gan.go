@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/results"
 )
@@ -80,7 +81,7 @@ func runGAN(ctx context.Context, spec Spec, seed Seed, data *datasets.MNIST, dir
 	tr := &core.Trainer{Model: r.model, Hooks: append(spec.Tricks.Hooks(), (*ganHook)(r))}
 	r.start, r.iter0 = time.Now(), r.state.Iter
 	err := tr.Run(ctx, r.state, spec.Iterations)
-	var div *core.DivergedError
+	var div *nn.DivergedError
 	switch {
 	case err == nil:
 		return r.finish(ctx)

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/results"
 )
@@ -271,7 +272,7 @@ func TestRunGANDiverged(t *testing.T) {
 	rec, err := RunTask(context.Background(), task, tinyMNIST(200, 100), Options{OutDir: out, Log: &log})
 	require.Error(t, err)
 	assert.ErrorContains(t, err, "recorded as diverged")
-	var div *core.DivergedError
+	var div *nn.DivergedError
 	require.ErrorAs(t, err, &div)
 	require.NotNil(t, rec)
 	assert.Equal(t, results.StatusDiverged, rec.Status)

@@ -82,7 +82,7 @@ func (m *Model) StepD(b Batch) error {
 		return err
 	}
 	if l := m.dStep.LossValue(); math.IsNaN(l) || math.IsInf(l, 0) {
-		return &DivergedError{What: "D loss", Value: l}
+		return &nn.DivergedError{What: "D loss", Value: l}
 	}
 	if err := m.DOpt.Step(m.dStep.Grads()); err != nil {
 		return err
@@ -104,7 +104,7 @@ func (m *Model) StepG(b Batch) (float64, error) {
 	}
 	l := m.gStep.LossValue()
 	if math.IsNaN(l) || math.IsInf(l, 0) {
-		return l, &DivergedError{What: "G loss", Value: l}
+		return l, &nn.DivergedError{What: "G loss", Value: l}
 	}
 	return l, m.GOpt.Step(m.gStep.Grads())
 }
@@ -141,14 +141,4 @@ func argmax(v []float32) int {
 		}
 	}
 	return best
-}
-
-// DivergedError reports a loss or parameter that became NaN or infinite.
-type DivergedError struct {
-	What  string
-	Value float64
-}
-
-func (e *DivergedError) Error() string {
-	return fmt.Sprintf("ssgan: diverged: %s is %v", e.What, e.Value)
 }
