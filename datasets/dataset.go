@@ -42,9 +42,6 @@ type Dataset struct {
 	Files []FileReport
 }
 
-// MNIST is the former name of Dataset, from when MNIST was the only data set.
-type MNIST = Dataset
-
 // Set is a set of images with one label per image.
 type Set struct {
 	Images *Images

@@ -21,13 +21,13 @@ func repoRoot(t testing.TB) string { return testutil.RepoRoot(t) }
 
 var (
 	mnistOnce sync.Once
-	mnistData *datasets.MNIST
+	mnistData *datasets.Dataset
 	mnistErr  error
 )
 
 // loadMNIST returns the repository's MNIST (loaded once per test binary), skipping the test when
 // the files are absent.
-func loadMNIST(t testing.TB) *datasets.MNIST {
+func loadMNIST(t testing.TB) *datasets.Dataset {
 	t.Helper()
 	dir := filepath.Join(repoRoot(t), "data", "mnist")
 	if _, err := os.Stat(filepath.Join(dir, datasets.TrainImagesFile+".gz")); err != nil {

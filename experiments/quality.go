@@ -28,7 +28,7 @@ const qualityNoiseStream = 0x9a12
 // noise) with the classifier: their classifier Inception Score, the Fréchet distance between
 // their hidden features and those of the test images, and the share of each predicted digit.
 // The run-identifying fields of the returned record are left for the caller.
-func (q *QualityClassifier) EvaluateGenerator(ctx context.Context, g *nn.Sequential, cfg core.GANConfig, data *datasets.MNIST) (*results.QualityRecord, error) {
+func (q *QualityClassifier) EvaluateGenerator(ctx context.Context, g *nn.Sequential, cfg core.GANConfig, data *datasets.Dataset) (*results.QualityRecord, error) {
 	start := time.Now()
 	rng := rand.New(rand.NewPCG(qualitySeed, qualityNoiseStream))
 	gen := make([]float32, 0, QualitySamples*q.dim)
@@ -74,7 +74,7 @@ func (q *QualityClassifier) EvaluateGenerator(ctx context.Context, g *nn.Sequent
 
 // measureReal computes the ceiling: the Inception Score of the test images and the Fréchet
 // distance between the first QualitySamples training images and the test images.
-func (q *QualityClassifier) measureReal(data *datasets.MNIST) error {
+func (q *QualityClassifier) measureReal(data *datasets.Dataset) error {
 	testProbs, testFeats, err := q.Score(data.Test.Images.Float32(0, 1))
 	if err != nil {
 		return err

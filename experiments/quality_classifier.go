@@ -87,7 +87,7 @@ func qualityLayers(dim int) string {
 }
 
 // qualityHash identifies the classifier's settings and the data it is trained and measured on.
-func qualityHash(data *datasets.MNIST) string {
+func qualityHash(data *datasets.Dataset) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "quality-mlp %v e%d b%d lr%g linear-decay s%d\n", qualityWidths, qualityEpochs, qualityBatch, qualityLR, qualitySeed)
 	for _, s := range []*datasets.Set{data.Train, data.Test} {
@@ -102,7 +102,7 @@ func qualityHash(data *datasets.MNIST) string {
 // the real-data ceiling) on first use. Concurrent runs sharing outDir wait for one another, so it
 // is trained once. A cache made with other settings or data is retrained and replaced. log
 // receives progress lines (nil discards them).
-func LoadQualityClassifier(ctx context.Context, outDir string, data *datasets.MNIST, log func(format string, args ...any)) (*QualityClassifier, error) {
+func LoadQualityClassifier(ctx context.Context, outDir string, data *datasets.Dataset, log func(format string, args ...any)) (*QualityClassifier, error) {
 	if log == nil {
 		log = func(string, ...any) {}
 	}
@@ -162,7 +162,7 @@ func lockFile(path string) (func(), error) {
 
 // trainQualityClassifier trains the network on every training label with Adam and measures its
 // test accuracy. It stops early with ctx's error when ctx is cancelled.
-func trainQualityClassifier(ctx context.Context, data *datasets.MNIST) (*QualityClassifier, error) {
+func trainQualityClassifier(ctx context.Context, data *datasets.Dataset) (*QualityClassifier, error) {
 	dim, k := data.Train.Images.Dim(), datasets.MNISTClasses
 	net := newQualityNet(dim, rand.New(rand.NewPCG(qualitySeed, 0x9a11)))
 	g := nn.NewGraph(nn.Train, nil)

@@ -28,7 +28,7 @@ type classifierRun struct {
 	model   *classifier
 	test    []float32
 	testY   []int
-	data    *datasets.MNIST // its name and image size go into weights.npz
+	data    *datasets.Dataset // its name and image size go into weights.npz
 	history []EpochLog
 	start   time.Time
 	// seconds is the training time of earlier sessions of this run.
@@ -47,7 +47,7 @@ type classifierRun struct {
 
 // runClassifier trains one seed of a classifier spec to its end, resuming from the run
 // directory's checkpoint, and returns its result record.
-func runClassifier(ctx context.Context, spec Spec, seed Seed, data *datasets.MNIST, dir *runDir, opt Options) (*results.Record, error) {
+func runClassifier(ctx context.Context, spec Spec, seed Seed, data *datasets.Dataset, dir *runDir, opt Options) (*results.Record, error) {
 	r := &classifierRun{spec: spec, seed: seed, dir: dir, opt: opt, env: currentEnvironment()}
 	if rec, done := r.finished(); done {
 		return rec, nil
@@ -99,7 +99,7 @@ func (r *classifierRun) finished() (*results.Record, bool) {
 }
 
 // setup loads the split, builds the model and either initialises it or resumes it.
-func (r *classifierRun) setup(data *datasets.MNIST) error {
+func (r *classifierRun) setup(data *datasets.Dataset) error {
 	split, err := r.split(data.Train.Labels)
 	if err != nil {
 		return err

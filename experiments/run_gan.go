@@ -29,7 +29,7 @@ const (
 type ganRun struct {
 	spec Spec
 	seed Seed
-	data *datasets.MNIST
+	data *datasets.Dataset
 	dir  *runDir
 	opt  Options
 	env  environment
@@ -68,7 +68,7 @@ const ganRunExtra = "gan_run"
 // runGAN trains one seed of the article's GAN (kind gan) to its end, resuming from the run
 // directory's checkpoint; it writes the log, the sample grids, the loss curves, the sample
 // quality (quality.json) and the result record.
-func runGAN(ctx context.Context, spec Spec, seed Seed, data *datasets.MNIST, dir *runDir, opt Options) (*results.Record, error) {
+func runGAN(ctx context.Context, spec Spec, seed Seed, data *datasets.Dataset, dir *runDir, opt Options) (*results.Record, error) {
 	r := &ganRun{spec: spec, seed: seed, data: data, dir: dir, opt: opt, env: currentEnvironment()}
 	if rec, done := r.finished(); done {
 		return rec, nil

@@ -22,7 +22,7 @@ import (
 // tinyMNIST returns a made-up MNIST-shaped data set (28×28 images, labels 0..9) small enough
 // for fast tests: digit d is a bright horizontal bar at rows 2d+3..2d+5 over a dark, slightly
 // noisy background.
-func tinyMNIST(train, test int) *datasets.MNIST {
+func tinyMNIST(train, test int) *datasets.Dataset {
 	rng := rand.New(rand.NewPCG(7, 8))
 	set := func(n int) *datasets.Set {
 		im := &datasets.Images{N: n, Rows: 28, Cols: 28, Pixels: make([]uint8, n*784)}
@@ -39,7 +39,7 @@ func tinyMNIST(train, test int) *datasets.MNIST {
 		}
 		return &datasets.Set{Images: im, Labels: labels}
 	}
-	return &datasets.MNIST{Train: set(train), Test: set(test)}
+	return &datasets.Dataset{Train: set(train), Test: set(test)}
 }
 
 // tinyGANSpec is a GAN spec of 20 iterations with small networks, D pretraining for 3
@@ -74,7 +74,7 @@ func (c *cancelAfter) Err() error {
 }
 
 // runTiny runs the tiny GAN spec (seed 1) under out and returns its record and log.
-func runTiny(t *testing.T, ctx context.Context, out string, data *datasets.MNIST) (*results.Record, string, error) {
+func runTiny(t *testing.T, ctx context.Context, out string, data *datasets.Dataset) (*results.Record, string, error) {
 	t.Helper()
 	var log bytes.Buffer
 	rec, err := RunTask(ctx, Task{Spec: tinyGANSpec(), Seed: Seed{Model: 1, Data: 1}}, data, Options{OutDir: out, Log: &log})

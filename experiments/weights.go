@@ -13,7 +13,7 @@ const WeightsFile = weights.FileName
 
 // runMeta is the part of a weights file's metadata that every run kind fills the same way: the
 // data set as the record names it, and the image size of its data.
-func runMeta(spec Spec, rec *results.Record, data *datasets.MNIST) weights.Meta {
+func runMeta(spec Spec, rec *results.Record, data *datasets.Dataset) weights.Meta {
 	im := data.Train.Images
 	return weights.Meta{
 		Kind: spec.Kind, Method: rec.Method, Experiment: spec.Name, Dataset: rec.DatasetName(), ImageRows: im.Rows, ImageCols: im.Cols,

@@ -10,7 +10,7 @@ import (
 )
 
 // mnistOrSkip loads MNIST from the repository's data/mnist (present after `make data`).
-func mnistOrSkip(t testing.TB) *datasets.MNIST {
+func mnistOrSkip(t testing.TB) *datasets.Dataset {
 	t.Helper()
 	d, err := datasets.Load(testutil.MNISTDir(t))
 	require.NoError(t, err)
@@ -30,7 +30,7 @@ type feeder struct {
 	dim   int
 }
 
-func newFeeder(t testing.TB, d *datasets.MNIST, perClass int, batch int, seed uint64) *feeder {
+func newFeeder(t testing.TB, d *datasets.Dataset, perClass int, batch int, seed uint64) *feeder {
 	split, err := datasets.NewSplit(d.Train.Labels, perClass, 10, seed)
 	require.NoError(t, err)
 	f := &feeder{x: d.Train.Images.Float32(0, 1), y: d.Train.Labels, split: split.Indices, dim: 784,
