@@ -38,6 +38,16 @@ func init() {
 		func(s *Spec) {
 			s.Tricks.Balance = core.Balance{Policy: "thresholds", Thresholds: core.Thresholds{GLossAbove: 1, GExtraSteps: 1}}
 		})
+	// The reference code's own schedule (openai/improved-gan, train_mnist_feature_matching.py):
+	// the rate constant for all 300 epochs, the parameter average a ← a + 0.0001·(p − a) from
+	// zero without bias correction, data-dependent initialisation on 500 rows of the training set
+	// permuted with the seed.
+	register("mnist-ssgan-100-reference", "headline on the reference code's schedule: constant rate, average from zero at 0.9999, shuffled init rows",
+		func(s *Spec) {
+			s.LRDecayStart = 1
+			s.InitSample = "shuffled"
+			s.Model.EMADecay, s.Model.EMAFromZero = 0.9999, true
+		})
 	supervised100 := func(s *Spec) { s.Model.Method = "supervised"; s.Epochs = 20 } // the published baseline's length
 	register("mnist-supervised-100", "the same discriminator trained only on the same 100 labels (noise layers on)", supervised100)
 	// The same two recipes on Fashion-MNIST: only the data set differs.

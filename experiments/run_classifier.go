@@ -120,7 +120,11 @@ func (r *classifierRun) setup(data *datasets.Dataset) error {
 	if m.G == nil {
 		r.state.Default.GSteps, r.state.Plan.GSteps = 0, 0
 	}
-	if err := m.Init(pixels); err != nil {
+	init, err := initRows(r.spec, pixels, r.spec.Model.InputDim, r.seed.Data)
+	if err != nil {
+		return err
+	}
+	if err := m.Init(init); err != nil {
 		return err
 	}
 	if !r.dir.exists(CheckpointFile) {

@@ -49,6 +49,10 @@ type Spec struct {
 	// with s = LRDecayStart·n. So with n = 150 and 0.5, epochs 1–76 run at the base rate and the
 	// last at base/75.
 	LRDecayStart float64 `yaml:"lr_decay_start"`
+	// InitSample picks the rows of the classifier's data-dependent initialisation: "" (or
+	// "first") the first model.init_rows training images, "shuffled" that many from the training
+	// set permuted with the data seed, as the reference code takes them.
+	InitSample string `yaml:"init_sample,omitempty"`
 	// Model is the classifier's network and optimisation (kind classifier).
 	Model ssgan.Config `yaml:"model"`
 	// GAN is the article's GAN (kind gan).
@@ -112,6 +116,8 @@ func (s Spec) Validate() error {
 		return fmt.Errorf("iterations: %d: must be positive", s.Iterations)
 	case s.SampleEvery <= 0:
 		return fmt.Errorf("sample_every: %d: must be positive", s.SampleEvery)
+	case s.InitSample != "" && s.InitSample != "first" && s.InitSample != "shuffled":
+		return fmt.Errorf("init_sample: %q: want first or shuffled", s.InitSample)
 	case s.Kind == "classifier" && s.LabelsPerClass == 0 && s.Model.Method == "ssgan":
 		return errors.New("labels_per_class: 0 (all labels) is only meaningful for method supervised")
 	}

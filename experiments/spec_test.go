@@ -53,6 +53,7 @@ func TestParseSpecErrors(t *testing.T) {
 		{"infinite lr", "name: x\nmodel: {lr: .inf}\n", []string{"lr +Inf"}},
 		{"NaN decay start", "name: x\nlr_decay_start: .nan\n", []string{"lr_decay_start: NaN"}},
 		{"NaN EMA decay", "name: x\nmodel: {ema_decay: .nan}\n", []string{"ema_decay NaN"}},
+		{"unknown init sample", "name: x\ninit_sample: random\n", []string{"init_sample", `"random"`, "first or shuffled"}},
 		{"began on the K+1 classifier", "name: x\ntricks: {balance: {policy: began}}\n", []string{"tricks.balance.policy: began", "generated rows"}},
 		{"D accuracy bound on the K+1 classifier", "name: x\ntricks: {balance: {policy: thresholds, thresholds: {d_acc_above: 0.9}}}\n",
 			[]string{"tricks.balance.thresholds.d_acc_above", "no accuracy"}},

@@ -51,6 +51,9 @@ type Config struct {
 	EMADecay float64 `yaml:"ema_decay"`
 	// InitRows is the number of training images used for data-dependent initialisation, 500.
 	InitRows int `yaml:"init_rows"`
+	// EMAFromZero starts the moving average at zero, as the reference code does (a ← a +
+	// (1 − decay)(p − a) from a = 0, no bias correction), rather than at the initialised weights.
+	EMAFromZero bool `yaml:"ema_from_zero,omitempty"`
 }
 
 // Defaults returns the recipe of the paper's MNIST reference code (train_mnist_feature_matching.py)

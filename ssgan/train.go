@@ -8,7 +8,8 @@ import (
 )
 
 // Init performs the data-dependent initialisation of D's weight-normalised layers on the first
-// InitRows rows of x, then starts the moving average at the initialised D. G is not
+// InitRows rows of x, then starts the moving average at the initialised D (at zero with
+// EMAFromZero). G is not
 // data-initialised: as in the reference code its output layer starts with unit-norm weight
 // columns, scale 1 and bias 0 (normalising its output to unit variance per pixel gives it a gain
 // so large that it collapses within a few dozen iterations).
@@ -22,6 +23,11 @@ func (m *Model) Init(x []float32) error {
 		return err
 	}
 	m.EMA = nn.CloneParams(m.D.Params())
+	if c.EMAFromZero {
+		for _, p := range m.EMA {
+			p.Fill(0)
+		}
+	}
 	return nil
 }
 
