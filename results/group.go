@@ -134,8 +134,11 @@ func groupRecords(recs []Record) ([]*group, error) {
 }
 
 // sameRun reports whether two finished records are the same run found twice: the same
-// configuration, data, seeds, length and result.
+// configuration, data, seeds, length and result, and the same training (its wall time, commit and
+// weights), so that two different runs that happen to end at the same error count are not
+// merged into one.
 func sameRun(a, b Record) bool {
 	return a.ConfigHash == b.ConfigHash && a.Iterations == b.Iterations && a.FinalTestErrors == b.FinalTestErrors &&
-		a.TestSize == b.TestSize && maps.Equal(a.DatasetSHA256, b.DatasetSHA256)
+		a.TestSize == b.TestSize && maps.Equal(a.DatasetSHA256, b.DatasetSHA256) &&
+		a.Seconds == b.Seconds && a.Commit == b.Commit && a.WeightsSHA256 == b.WeightsSHA256
 }

@@ -232,6 +232,13 @@ func TestBuildTableRowsByLength(t *testing.T) {
 		rec("synthetic-supervised-100", "supervised", 20, 2, StatusFinished, 2100),
 		rec("synthetic-unfinished", "ssgan", 7, 1, StatusDiverged, 9000),
 	}
+	// Two different runs with the same seeds and the same error count (another commit) are not
+	// one run found twice: that is an error, never a silent merge.
+	other := rec("synthetic-ssgan-100", "ssgan", 300, 2, StatusFinished, 105)
+	other.Commit = "another"
+	_, err := BuildTable(append(append([]Record(nil), recs...), other), false)
+	require.ErrorContains(t, err, "two finished runs with seeds (2, 2)")
+
 	tbl, err := BuildTable(recs, false)
 	require.NoError(t, err)
 	assert.Equal(t, []string{
