@@ -119,13 +119,7 @@ func TestEvaluateErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			out, line := execRoot(t, nil, append([]string{"evaluate"}, tc.args...)...)
-			require.NotEmpty(t, line, "an error; output:\n%s", out)
-			t.Log(line)
-			assert.NotContains(t, line, "\n", "one line")
-			assert.NotContains(t, out, "goroutine")
-			for _, s := range tc.want {
-				assert.Contains(t, line, s)
-			}
+			requireOneLineError(t, out, line, tc.want)
 		})
 	}
 }

@@ -2,10 +2,11 @@ package main
 
 import (
 	"bytes"
-	"github.com/stretchr/testify/assert"
 	"testing"
 
 	"github.com/spf13/cobra"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // runCmd executes the command newCmd builds with args and returns its output (stdout and stderr).
@@ -28,5 +29,18 @@ func assertOutput(t *testing.T, out string, contains, notContains []string) {
 	}
 	for _, s := range notContains {
 		assert.NotContains(t, out, s)
+	}
+}
+
+// requireOneLineError checks what the CLI printed for bad input: an error on one line, no
+// goroutine dump, and every wanted substring in it.
+func requireOneLineError(t *testing.T, out, line string, want []string) {
+	t.Helper()
+	require.NotEmpty(t, line, "an error; output:\n%s", out)
+	t.Log(line)
+	assert.NotContains(t, line, "\n", "one line")
+	assert.NotContains(t, out, "goroutine")
+	for _, s := range want {
+		assert.Contains(t, line, s)
 	}
 }

@@ -177,13 +177,7 @@ func TestPredictErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			out, line := execRoot(t, nil, append([]string{"predict"}, tc.args...)...)
-			require.NotEmpty(t, line, "an error; output:\n%s", out)
-			t.Log(line)
-			assert.NotContains(t, line, "\n", "one line")
-			assert.NotContains(t, out, "goroutine")
-			for _, s := range tc.want {
-				assert.Contains(t, line, s)
-			}
+			requireOneLineError(t, out, line, tc.want)
 		})
 	}
 }

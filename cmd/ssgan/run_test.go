@@ -98,12 +98,7 @@ func TestRunBadInput(t *testing.T) {
 				args = append(args, "--data-dir", missing)
 			}
 			out, line := execRoot(t, tt.env, args...)
-			require.NotEmpty(t, line, "an error; output:\n%s", out)
-			assert.NotContains(t, line, "\n", "one line")
-			assert.NotContains(t, out, "goroutine")
-			for _, w := range tt.want {
-				assert.Contains(t, line, w)
-			}
+			requireOneLineError(t, out, line, tt.want)
 		})
 	}
 }
