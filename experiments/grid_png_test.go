@@ -9,31 +9,35 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ssgan/ssgan/core"
 )
 
+// TestSaveGrid checks that the PNG file holds exactly the image core.Grid builds (whose pixel
+// mapping core's TestGrid checks): same size, same grey in every pixel.
 func TestSaveGrid(t *testing.T) {
 	const n, rows, cols = 5, 3, 2
 	px := make([]float32, n*n*rows*cols)
-	for k := 0; k < n*n; k++ {
-		for j := 0; j < rows*cols; j++ {
-			px[k*rows*cols+j] = -1 + 2*float32(k)/float32(n*n-1) // image k is one flat grey
-		}
+	for i := range px {
+		px[i] = -1 + 2*float32(i%97)/96
 	}
-	px[0] = -3 // clipped to black
-	px[len(px)-1] = 7
+	px[0], px[len(px)-1] = -3, 7 // clipped
 	path := filepath.Join(t.TempDir(), "grid.png")
 	require.NoError(t, SaveGrid(path, px, n, rows, cols, -1, 1))
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	img, err := png.Decode(bytes.NewReader(b))
 	require.NoError(t, err)
-	assert.Equal(t, n*cols, img.Bounds().Dx())
-	assert.Equal(t, n*rows, img.Bounds().Dy())
-	gray := func(x, y int) uint32 { v, _, _, _ := img.At(x, y).RGBA(); return v >> 8 }
-	assert.Equal(t, uint32(0), gray(0, 0), "lo maps to black")
-	assert.Equal(t, uint32(255), gray(n*cols-1, n*rows-1), "hi maps to white")
-	// Image 7 (row 1, column 2 of the grid) has value −1 + 14/24: grey round(255·7/24) = 74.
-	assert.Equal(t, uint32(74), gray(2*cols, 1*rows))
+	want, err := core.Grid(px, n, rows, cols, -1, 1)
+	require.NoError(t, err)
+	require.Equal(t, want.Bounds(), img.Bounds())
+	for y := 0; y < want.Bounds().Dy(); y++ {
+		for x := 0; x < want.Bounds().Dx(); x++ {
+			w, _, _, _ := want.At(x, y).RGBA()
+			g, _, _, _ := img.At(x, y).RGBA()
+			require.Equal(t, w, g, "pixel (%d, %d)", x, y)
+		}
+	}
 }
 
 func TestSaveGridErrors(t *testing.T) {
