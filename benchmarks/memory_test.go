@@ -1,6 +1,7 @@
 package benchmarks
 
 import (
+	"github.com/ssgan/ssgan/core"
 	"os"
 	"runtime/metrics"
 	"strconv"
@@ -43,8 +44,9 @@ func gcShare() (gc, total float64) {
 func BenchmarkSSGANSteadyState(b *testing.B) {
 	m, bt := newModel(b, "ssgan")
 	defer m.Close()
+	plan := core.DefaultPlan(m.Capabilities())
 	for range 50 {
-		_, err := m.Iterate(bt)
+		_, err := m.Step(plan, bt)
 		require.NoError(b, err)
 	}
 	gc0, cpu0 := gcShare()
@@ -55,7 +57,7 @@ func BenchmarkSSGANSteadyState(b *testing.B) {
 		if i%25 == 0 {
 			its, rss = append(its, float64(i)), append(rss, rssBytes())
 		}
-		if _, err := m.Iterate(bt); err != nil {
+		if _, err := m.Step(plan, bt); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ssgan/ssgan/core"
-	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/ssgan"
 )
 
@@ -22,17 +21,17 @@ func uniform(n int, lo, hi float32) []float32 {
 }
 
 // batch is a synthetic SSGAN batch: pixels in [0,1), labels 0..9.
-func batch(c ssgan.Config) ssgan.Batch {
+func batch(c ssgan.Config) core.FixedBatch {
 	n := c.Batch * c.InputDim
 	y := make([]uint8, c.Batch)
 	for i := range y {
 		y[i] = uint8(i % c.Classes)
 	}
-	return ssgan.Batch{XLab: uniform(n, 0, 1), YLab: y, XUnl: uniform(n, 0, 1), XUnl2: uniform(n, 0, 1)}
+	return core.FixedBatch{X: uniform(n, 0, 1), Y: y, Unl: [][]float32{uniform(n, 0, 1), uniform(n, 0, 1)}}
 }
 
 // newModel builds and data-initialises a model of the given method.
-func newModel(tb testing.TB, method string) (*ssgan.Model, ssgan.Batch) {
+func newModel(tb testing.TB, method string) (*ssgan.Model, core.FixedBatch) {
 	c := ssgan.Defaults()
 	c.Method = method
 	m, err := ssgan.New(c, 1)
@@ -55,10 +54,11 @@ func reportMs(b *testing.B, flops float64) {
 func BenchmarkSSGANStep(b *testing.B) {
 	m, bt := newModel(b, "ssgan")
 	defer m.Close()
+	plan := core.DefaultPlan(m.Capabilities())
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := m.Iterate(bt); err != nil {
+		if _, err := m.Step(plan, bt); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -70,10 +70,11 @@ func BenchmarkSSGANStep(b *testing.B) {
 func BenchmarkSupervisedStep(b *testing.B) {
 	m, bt := newModel(b, "supervised")
 	defer m.Close()
+	plan := core.DefaultPlan(m.Capabilities())
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := m.StepD(bt); err != nil {
+		if _, err := m.Step(plan, bt); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -83,14 +84,15 @@ func BenchmarkSupervisedStep(b *testing.B) {
 // BenchmarkGANStep is one step of the article's GAN: D on 16 real + 16 generated rows, then G
 // on 32 (the peer's --step gan).
 func BenchmarkGANStep(b *testing.B) {
-	m, err := core.NewGAN(core.GANConfig{}, uniform(1000*784, -1, 1), 1, datasets.NewShuffler(1000, 1))
+	m, err := core.NewGAN(core.GANConfig{}, 1)
 	require.NoError(b, err)
 	defer m.Close()
-	s := m.NewState()
+	src := core.FixedBatch{Unl: [][]float32{uniform(m.Cfg.Batch/2*m.Cfg.ImageDim, -1, 1)}}
+	plan := core.DefaultPlan(core.GANCapabilities)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := m.Iterate(s); err != nil {
+		if _, err := m.Step(plan, src); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -99,9 +99,10 @@ func (c GANConfig) Hash() string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// GAN is the article's MLP GAN: the two networks, their optimisers, the seeded noise and batch
-// order, and the compiled steps. It is a Model: Iterate makes Plan.DSteps discriminator updates,
-// then Plan.GSteps generator updates.
+// GAN is the article's MLP GAN: the two networks, their optimisers, the seeded noise and the
+// compiled steps. It is a Method: Step makes Plan.DSteps discriminator updates, each on a fresh
+// batch of real rows (the Source's unlabeled stream 0, pixels in [-1, 1]) and freshly generated
+// ones, then Plan.GSteps generator updates.
 type GAN struct {
 	// Cfg is the configuration with defaults applied.
 	Cfg GANConfig
@@ -112,11 +113,6 @@ type GAN struct {
 	GOpt, DOpt *nn.Adam
 	// NoiseSrc drives every noise draw during training (the init stream is separate).
 	NoiseSrc *nn.Stream
-	// Order yields the indices of the real images of each D step; the caller supplies it.
-	Order BatchOrder
-
-	images []float32
-	idx    []int
 
 	sample    *nn.Step
 	sampleOut *G.Node
@@ -133,27 +129,18 @@ const (
 	ganStreamNoise = 0x6a12
 )
 
-// NewGAN builds the GAN on the training images (rows of Cfg.ImageDim pixels in [-1, 1], as
-// datasets' Images.Float32(-1, 1) gives them). modelSeed drives initialisation and noise; order
-// gives the real batches (experiments passes a datasets.Shuffler seeded by the data seed) and
-// must draw from exactly the images given. images and order are kept, not copied.
-func NewGAN(cfg GANConfig, images []float32, modelSeed uint64, order BatchOrder) (*GAN, error) {
+// GANCapabilities are what the article's GAN honours: every trick.
+var GANCapabilities = Capabilities{Name: "gan", Generator: true, RealFake: true, FakeWeight: true}
+
+// NewGAN builds the GAN from its configuration; modelSeed drives initialisation and noise. Its
+// real rows come from the Source given to each Step (rows of Cfg.ImageDim pixels in [-1, 1]).
+func NewGAN(cfg GANConfig, modelSeed uint64) (*GAN, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	c := cfg.Defaults()
-	if len(images) == 0 || len(images)%c.ImageDim != 0 {
-		return nil, fmt.Errorf("core: gan: %d pixel values are not a positive number of images of %d", len(images), c.ImageDim)
-	}
-	if order == nil {
-		return nil, fmt.Errorf("core: gan: no batch order")
-	}
-	if n := len(images) / c.ImageDim; order.Len() != n {
-		return nil, fmt.Errorf("core: gan: batch order over %d images, but %d images are given", order.Len(), n)
-	}
 	initRNG := rand.New(rand.NewPCG(modelSeed, ganStreamInit))
-	m := &GAN{Cfg: c, NoiseSrc: nn.NewStream(modelSeed, ganStreamNoise), images: images,
-		Order: order, idx: make([]int, c.Batch/2)}
+	m := &GAN{Cfg: c, NoiseSrc: nn.NewStream(modelSeed, ganStreamNoise)}
 	m.G = NewGANGenerator(c, initRNG)
 	m.D = NewGANDiscriminator(c, initRNG)
 	m.GOpt = nn.NewAdam(m.G.Params(), c.LR, c.Beta1)
@@ -206,9 +193,11 @@ func (m *GAN) Close() {
 	}
 }
 
-// NewState returns a fresh training state whose default plan is one D update and one G update
-// per iteration with the plain loss (FakeWeight 1).
-func (m *GAN) NewState() *State { return NewState(Plan{DSteps: 1, GSteps: 1, FakeWeight: 1}) }
+// Init does nothing: the article's GAN has no data-dependent initialisation.
+func (m *GAN) Init([]float32) error { return nil }
+
+// Optimizers are G's and D's.
+func (m *GAN) Optimizers() []*nn.Adam { return []*nn.Adam{m.GOpt, m.DOpt} }
 
 // Sample generates n images with G in inference mode (running batch-norm statistics, as Keras'
 // predict) from noise drawn from rng, which should not be a training stream. It returns n rows of

@@ -12,12 +12,11 @@ const (
 	ganGOpt     = "gan/G"
 	ganDOpt     = "gan/D"
 	ganNoiseRNG = "gan/noise"
-	ganDataRNG  = "gan/data"
 )
 
 // Save stores everything the GAN needs to resume exactly: G's and D's parameters, G's batch-norm
-// running statistics, both optimisers, the noise generator and the batch order. The trainer
-// state (iteration, counters, hook variables) is stored by NewCheckpoint.
+// running statistics, both optimisers and the noise generator. The trainer state (iteration,
+// counters, hook variables) is stored by NewCheckpoint, the data order by its Source's owner.
 func (m *GAN) Save(ck *Checkpoint) error {
 	if ck.Tensors == nil || ck.Adam == nil || ck.RNG == nil {
 		return fmt.Errorf("core: gan: save into a checkpoint not made by NewCheckpoint")
@@ -32,16 +31,10 @@ func (m *GAN) Save(ck *Checkpoint) error {
 		return fmt.Errorf("core: gan: noise state: %w", err)
 	}
 	ck.RNG[ganNoiseRNG] = noise
-	data, err := m.Order.State()
-	if err != nil {
-		return fmt.Errorf("core: gan: batch-order state: %w", err)
-	}
-	ck.RNG[ganDataRNG] = data
 	return nil
 }
 
-// Load restores a state stored by Save into a GAN built with the same configuration, the same
-// training images and a batch order over them. Restore the trainer state with ck.Restore. On
+// Load restores a state stored by Save into a GAN built with the same configuration. Restore the trainer state with ck.Restore. On
 // error the GAN may be partly restored and should be discarded.
 func (m *GAN) Load(ck *Checkpoint) error {
 	for _, ps := range [][]*nn.Param{m.G.Params(), m.G.Buffers(), m.D.Params()} {
@@ -61,13 +54,6 @@ func (m *GAN) Load(ck *Checkpoint) error {
 	}
 	if err := m.NoiseSrc.UnmarshalBinary(noise); err != nil {
 		return fmt.Errorf("core: gan: noise state: %w", err)
-	}
-	data, ok := ck.RNG[ganDataRNG]
-	if !ok {
-		return fmt.Errorf("core: gan: checkpoint has no batch-order state %s", ganDataRNG)
-	}
-	if err := m.Order.Restore(data); err != nil {
-		return fmt.Errorf("core: gan: batch-order state: %w", err)
 	}
 	return nil
 }

@@ -24,14 +24,14 @@ var updateGolden = flag.Bool("update", false, "rewrite the golden files in testd
 func TestGANGoldenIterations(t *testing.T) {
 	testutil.CheckTrajectory(t, filepath.Join("testdata", "gan_golden_iterations.json"), *updateGolden,
 		[]int{1, 2, 3, 4}, []string{"d_loss", "g_loss"}, func(t *testing.T) testutil.Trajectory {
-			m, err := NewGAN(GANConfig{}, syntheticImages(1000, 784), 1, datasets.NewShuffler(1000, 1))
+			m, err := NewGAN(GANConfig{}, 1)
 			require.NoError(t, err)
 			defer m.Close()
-			s := m.NewState()
+			tr := &Trainer{Method: m, Source: mustImageSource(t, syntheticImages(1000, 784), 784, datasets.NewShuffler(1000, 1))}
+			s := NewState(DefaultPlan(GANCapabilities))
 			got := testutil.Trajectory{BLAS: testutil.Kernels()}
 			for range 4 {
-				require.NoError(t, m.Iterate(s))
-				s.Iter++
+				require.NoError(t, tr.Iterate(s))
 				rec := map[string]string{}
 				for k, v := range s.Metrics {
 					rec[k] = testutil.Bits(v)

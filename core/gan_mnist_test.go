@@ -31,9 +31,10 @@ func TestGANMNISTSmoke(t *testing.T) {
 		t.Skipf("MNIST not available: %v", err)
 	}
 	pixels := mn.Train.Images.Float32(-1, 1)
-	m, err := NewGAN(GANConfig{}, pixels, 1, datasets.NewShuffler(mn.Train.Len(), 1))
+	m, err := NewGAN(GANConfig{}, 1)
 	require.NoError(t, err)
 	defer m.Close()
+	src := mustImageSource(t, pixels, m.Cfg.ImageDim, datasets.NewShuffler(mn.Train.Len(), 1))
 	meanPixel := func() float64 {
 		x, err := m.Sample(100, rand.New(rand.NewPCG(7, 7)))
 		require.NoError(t, err)
@@ -44,9 +45,9 @@ func TestGANMNISTSmoke(t *testing.T) {
 		return s / float64(len(x))
 	}
 	before := meanPixel()
-	s := m.NewState()
+	s := NewState(DefaultPlan(GANCapabilities))
 	every := max(iters/5, 1)
-	tr := &Trainer{Model: m, Hooks: []Hook{afterFunc(func(s *State) error {
+	tr := &Trainer{Method: m, Source: src, Hooks: []Hook{afterFunc(func(s *State) error {
 		if s.Iter%every == 0 {
 			t.Logf("%d [D loss: %f, acc.: %.2f%%] [G loss: %f]", s.Iter, s.Metrics["d_loss"], 100*s.Metrics["d_acc"], s.Metrics["g_loss"])
 		}

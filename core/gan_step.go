@@ -90,20 +90,16 @@ func (m *GAN) compileG() error {
 	return err
 }
 
-// Iterate runs one iteration as s.Plan says: DSteps updates of D, each on a fresh real batch and
+// Step runs one iteration as p says: DSteps updates of D, each on a fresh real batch and
 // freshly generated rows, with the generated rows' loss weighted by FakeWeight; then GSteps
 // updates of G. With DSteps = 0, D is still measured (without update) on a fresh batch so that
-// balance hooks see its current accuracy. Metrics: d_loss (½(L_real + L_fake), unweighted, as
-// the article prints), d_acc (fraction of D's rows classified right at threshold ½), d_loss_real,
-// d_loss_fake, fake_real_loss (the generated rows' loss against target 1: G's loss on D's
-// batch) and, when G stepped, g_loss.
-func (m *GAN) Iterate(s *State) error {
-	p := s.Plan
-	switch {
-	case p.DSteps < 0 || p.GSteps < 0:
-		return fmt.Errorf("core: gan: plan has %d D and %d G steps: must not be negative", p.DSteps, p.GSteps)
-	case !(p.FakeWeight >= 0) || math.IsInf(p.FakeWeight, 0):
-		return fmt.Errorf("core: gan: plan fake weight %g: must be finite and not negative", p.FakeWeight)
+// balance hooks see its current accuracy. Logs: d_loss (½(L_real + L_fake), unweighted, as the
+// article prints), d_acc (fraction of D's rows classified right at threshold ½), d_loss_real,
+// d_loss_fake and fake_real_loss (the generated rows' loss against target 1: G's loss on D's
+// batch); the trainer adds g_loss when G stepped.
+func (m *GAN) Step(p Plan, src Source) (StepResult, error) {
+	if err := p.Validate(); err != nil {
+		return StepResult{}, err
 	}
 	h := m.Cfg.Batch / 2
 	for i := range m.dW {
@@ -113,36 +109,32 @@ func (m *GAN) Iterate(s *State) error {
 		}
 	}
 	for i := 0; i < max(p.DSteps, 1); i++ {
-		if err := m.stepD(p.DSteps > 0); err != nil {
-			return err
+		if err := m.stepD(src, p.DSteps > 0); err != nil {
+			return StepResult{}, err
 		}
 	}
-	m.putDMetrics(s.Metrics)
-	if p.GSteps == 0 {
-		delete(s.Metrics, "g_loss")
-	}
+	res := m.dResult()
 	for i := 0; i < p.GSteps; i++ {
 		if err := m.gStep.Run(); err != nil {
-			return err
+			return res, err
 		}
 		l := m.gStep.LossValue()
-		s.Metrics["g_loss"] = l
+		res.GStepped, res.GLoss = true, l
 		if math.IsNaN(l) || math.IsInf(l, 0) {
-			return &nn.DivergedError{Iter: s.Iter + 1, What: "g_loss", Value: l}
+			return res, &nn.DivergedError{What: "g_loss", Value: l}
 		}
 		if err := m.GOpt.Step(m.gStep.Grads()); err != nil {
-			return err
+			return res, err
 		}
 	}
-	return nil
+	return res, nil
 }
 
 // stepD fills D's input with the next real batch and freshly generated rows, runs D's step and,
 // if update, applies D's optimiser.
-func (m *GAN) stepD(update bool) error {
-	n := len(m.idx) * m.Cfg.ImageDim
-	m.Order.Next(m.idx)
-	if err := gatherRows(m.dX[:n], m.images, m.idx, m.Cfg.ImageDim); err != nil {
+func (m *GAN) stepD(src Source, update bool) error {
+	n := m.Cfg.Batch / 2 * m.Cfg.ImageDim
+	if err := src.Unlabeled(0, m.dX[:n]); err != nil {
 		return err
 	}
 	if err := m.sample.Run(); err != nil {
@@ -161,8 +153,8 @@ func (m *GAN) stepD(update bool) error {
 	return m.DOpt.Step(m.dStep.Grads())
 }
 
-// putDMetrics computes D's numbers from the logits of its last step (before its update).
-func (m *GAN) putDMetrics(out map[string]float64) {
+// dResult computes D's numbers from the logits of its last step (before its update).
+func (m *GAN) dResult() StepResult {
 	logits := nn.Floats(m.dLogits)
 	h := len(logits) / 2
 	var real, fake, fakeAsReal float64
@@ -183,11 +175,9 @@ func (m *GAN) putDMetrics(out map[string]float64) {
 		}
 	}
 	real, fake, fakeAsReal = real/float64(h), fake/float64(h), fakeAsReal/float64(h)
-	out["d_loss"] = (real + fake) / 2
-	out["d_acc"] = float64(right) / float64(len(logits))
-	out["d_loss_real"] = real
-	out["d_loss_fake"] = fake
-	out["fake_real_loss"] = fakeAsReal
+	acc := float64(right) / float64(len(logits))
+	return StepResult{DLoss: (real + fake) / 2, RealFake: true, DAcc: acc, DLossReal: real, DLossFake: fake,
+		Logs: map[string]float64{"d_acc": acc, "d_loss_real": real, "d_loss_fake": fake, "fake_real_loss": fakeAsReal}}
 }
 
 // softplus is log(1 + eˣ), computed stably.

@@ -3,6 +3,7 @@ package core
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -37,14 +38,19 @@ func syntheticImages(n, dim int) []float32 {
 	return x
 }
 
-func newSmallGAN(t *testing.T, modelSeed, dataSeed uint64) *GAN {
+// newSmallGAN builds the small GAN with the model seed and a source over 50 synthetic images
+// shuffled with the data seed.
+func newSmallGAN(t *testing.T, modelSeed, dataSeed uint64) (*GAN, *imageSource) {
 	t.Helper()
 	c := smallGAN()
-	m, err := NewGAN(c, syntheticImages(50, c.ImageDim), modelSeed, datasets.NewShuffler(50, dataSeed))
+	m, err := NewGAN(c, modelSeed)
 	require.NoError(t, err)
 	t.Cleanup(m.Close)
-	return m
+	return m, mustImageSource(t, syntheticImages(50, c.ImageDim), c.ImageDim, datasets.NewShuffler(50, dataSeed))
 }
+
+// newGANState is a fresh run's state for the GAN.
+func newGANState() *State { return NewState(DefaultPlan(GANCapabilities)) }
 
 // snapshot copies every value of the parameters.
 func snapshot(ps []*nn.Param) [][]float32 {
@@ -89,11 +95,12 @@ func (l *logger) After(s *State) error {
 // formatBits prints a float's exact bits, so that equal logs mean bit-identical numbers.
 func formatBits(v float64) string { return fmt.Sprintf("%016x", math.Float64bits(v)) }
 
-// train runs m from s until iteration `until` with the hooks plus a logger and returns the log.
-func train(t *testing.T, m *GAN, s *State, until int, hooks ...Hook) [][]string {
+// train runs m on src from s until iteration `until` with the hooks plus a logger and returns
+// the log.
+func train(t *testing.T, m Method, src Source, s *State, until int, hooks ...Hook) [][]string {
 	t.Helper()
 	l := &logger{}
-	tr := &Trainer{Model: m, Hooks: append(append([]Hook{}, hooks...), l)}
+	tr := &Trainer{Method: m, Source: src, Hooks: append(append([]Hook{}, hooks...), l)}
 	require.NoError(t, tr.Run(context.Background(), s, until))
 	return l.rows
 }
@@ -129,20 +136,20 @@ func TestGANConfigValidate(t *testing.T) {
 			err := tc.cfg.Validate()
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "core: gan: "+tc.field)
-			_, err = NewGAN(tc.cfg, make([]float32, 784), 1, datasets.NewShuffler(1, 1))
-			require.Error(t, err)
+			_, err = NewGAN(tc.cfg, 1)
+			require.ErrorContains(t, err, "core: gan: "+tc.field)
 		})
 	}
 	require.NoError(t, GANConfig{}.Validate())
-	_, err := NewGAN(GANConfig{ImageDim: 4}, make([]float32, 6), 1, datasets.NewShuffler(1, 1))
-	require.ErrorContains(t, err, "core: gan:")
+	// Images that are not whole rows of ImageDim are the source's to refuse (TestImageSourceErrors).
 }
 
 // TestGANArticleShapes builds the article's model and runs one iteration on random images.
 func TestGANArticleShapes(t *testing.T) {
-	m, err := NewGAN(GANConfig{}, syntheticImages(40, 784), 1, datasets.NewShuffler(40, 2))
+	m, err := NewGAN(GANConfig{}, 1)
 	require.NoError(t, err)
 	defer m.Close()
+	src := mustImageSource(t, syntheticImages(40, 784), 784, datasets.NewShuffler(40, 2))
 	var shapes [][]int
 	for _, p := range append(m.G.Params(), m.D.Params()...) {
 		shapes = append(shapes, p.Shape())
@@ -156,11 +163,14 @@ func TestGANArticleShapes(t *testing.T) {
 		{784, 512}, {1, 512}, {512, 256}, {1, 256}, {256, 1}, {1, 1},
 	}
 	assert.Equal(t, want, shapes)
-	s := m.NewState()
-	train(t, m, s, 1)
-	for _, k := range []string{"d_loss", "d_acc", "g_loss", "d_loss_real", "d_loss_fake", "fake_real_loss"} {
-		assert.Contains(t, s.Metrics, k)
-	}
+	s := newGANState()
+	train(t, m, src, s, 1)
+	assert.ElementsMatch(t, []string{"d_loss", "d_acc", "g_loss", "d_loss_real", "d_loss_fake", "fake_real_loss"}, keys(s.Metrics))
+	// The typed result the hooks read carries the same numbers as the log.
+	r := s.Last
+	assert.True(t, r.RealFake && r.GStepped)
+	assert.Equal(t, []float64{r.DLoss, r.DAcc, r.DLossReal, r.DLossFake, r.GLoss},
+		[]float64{s.Metrics["d_loss"], s.Metrics["d_acc"], s.Metrics["d_loss_real"], s.Metrics["d_loss_fake"], s.Metrics["g_loss"]})
 	// An untrained D is near chance: the BCE is about ln 2.
 	assert.InDelta(t, math.Ln2, s.Metrics["d_loss"], 0.3)
 	x, err := m.Sample(25, rand.New(rand.NewPCG(9, 9)))
@@ -188,12 +198,11 @@ func TestGANFreezing(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			m := newSmallGAN(t, 5, 6)
-			s := m.NewState()
-			train(t, m, s, 2) // move away from the initial state first
+			m, src := newSmallGAN(t, 5, 6)
+			train(t, m, src, newGANState(), 2) // move away from the initial state first
 			frozen, trains := snapshot(tc.frozen(m)), snapshot(tc.trains(m))
-			s.Plan = tc.plan
-			require.NoError(t, m.Iterate(s))
+			_, err := m.Step(tc.plan, src)
+			require.NoError(t, err)
 			assert.True(t, bitsEqual(frozen, snapshot(tc.frozen(m))), "frozen network changed")
 			assert.False(t, bitsEqual(trains, snapshot(tc.trains(m))), "trained network did not change")
 		})
@@ -203,11 +212,10 @@ func TestGANFreezing(t *testing.T) {
 // TestGANFakeWeight checks that D's loss is ½(L_real + k·L_fake) for the plan's FakeWeight k.
 func TestGANFakeWeight(t *testing.T) {
 	for _, k := range []float64{1, 0.25, 0} {
-		m := newSmallGAN(t, 3, 4)
-		s := m.NewState()
-		s.Plan.FakeWeight = k
-		require.NoError(t, m.Iterate(s))
-		want := 0.5 * (s.Metrics["d_loss_real"] + k*s.Metrics["d_loss_fake"])
+		m, src := newSmallGAN(t, 3, 4)
+		r, err := m.Step(Plan{DSteps: 1, GSteps: 1, FakeWeight: k}, src)
+		require.NoError(t, err)
+		want := 0.5 * (r.DLossReal + k*r.DLossFake)
 		assert.InDelta(t, want, m.dStep.LossValue(), 1e-5, "k=%g", k) // float32 graph vs float64 metrics
 	}
 }
@@ -215,8 +223,8 @@ func TestGANFakeWeight(t *testing.T) {
 func TestGANReproducible(t *testing.T) {
 	const iters = 20
 	run := func(modelSeed, dataSeed uint64) [][]string {
-		m := newSmallGAN(t, modelSeed, dataSeed)
-		return train(t, m, m.NewState(), iters)
+		m, src := newSmallGAN(t, modelSeed, dataSeed)
+		return train(t, m, src, newGANState(), iters)
 	}
 	a := run(1, 2)
 	require.Len(t, a, iters)
@@ -228,30 +236,33 @@ func TestGANReproducible(t *testing.T) {
 // TestGANResume trains N iterations, checkpoints through its bytes, resumes a fresh model for N
 // more and compares with 2N straight iterations: every logged number and every final parameter,
 // buffer and optimiser moment must agree bit for bit. The tricks run too, so their counters and
-// k_t must survive the checkpoint.
+// k_t must survive the checkpoint; the source's data order is saved beside the GAN's state, as
+// package experiments does.
 func TestGANResume(t *testing.T) {
 	const n = 6
 	hooks := Tricks{Pretrain: Pretrain{Steps: 2}, Schedule: Schedule{GSteps: 2},
 		Balance: Balance{Policy: "began", Began: Began{K0: 0.5, Lambda: 0.05}}}.Hooks()
-	straight := newSmallGAN(t, 11, 12)
-	want := train(t, straight, straight.NewState(), 2*n, hooks...)
+	straight, straightSrc := newSmallGAN(t, 11, 12)
+	want := train(t, straight, straightSrc, newGANState(), 2*n, hooks...)
 
-	first := newSmallGAN(t, 11, 12)
-	s := first.NewState()
-	got := train(t, first, s, n, hooks...)
+	first, firstSrc := newSmallGAN(t, 11, 12)
+	s := newGANState()
+	got := train(t, first, firstSrc, s, n, hooks...)
 	ck := NewCheckpoint(first.Cfg.Hash(), s)
 	require.NoError(t, first.Save(ck))
+	firstSrc.save(t, ck)
 	var buf bytes.Buffer
 	require.NoError(t, ck.Encode(&buf))
 
 	loaded, err := DecodeCheckpoint(&buf)
 	require.NoError(t, err)
 	require.Equal(t, smallGAN().Hash(), loaded.ConfigHash)
-	second := newSmallGAN(t, 99, 98) // other seeds: everything must come from the checkpoint
+	second, secondSrc := newSmallGAN(t, 99, 98) // other seeds: everything must come from the checkpoint
 	require.NoError(t, second.Load(loaded))
-	s2 := second.NewState()
+	secondSrc.load(t, loaded)
+	s2 := newGANState()
 	loaded.Restore(s2)
-	got = append(got, train(t, second, s2, 2*n, hooks...)...)
+	got = append(got, train(t, second, secondSrc, s2, 2*n, hooks...)...)
 
 	assert.Equal(t, want, got)
 	for _, ps := range []func(m *GAN) []*nn.Param{
@@ -265,13 +276,13 @@ func TestGANResume(t *testing.T) {
 }
 
 func TestGANLoadErrors(t *testing.T) {
-	m := newSmallGAN(t, 1, 1)
+	m, _ := newSmallGAN(t, 1, 1)
 	ck := NewCheckpoint("", nil)
 	require.NoError(t, m.Save(ck))
 	delete(ck.RNG, ganNoiseRNG)
 	require.ErrorContains(t, m.Load(ck), "no noise state")
 
-	other, err := NewGAN(GANConfig{NoiseDim: 8, ImageDim: 16, GHidden: []int{16}, DHidden: []int{16, 8}, Batch: 8}, syntheticImages(10, 16), 1, datasets.NewShuffler(10, 1))
+	other, err := NewGAN(GANConfig{NoiseDim: 8, ImageDim: 16, GHidden: []int{16}, DHidden: []int{16, 8}, Batch: 8}, 1)
 	require.NoError(t, err)
 	defer other.Close()
 	ck = NewCheckpoint("", nil)
@@ -281,11 +292,16 @@ func TestGANLoadErrors(t *testing.T) {
 }
 
 func TestGANPlanErrors(t *testing.T) {
-	m := newSmallGAN(t, 1, 1)
-	for _, p := range []Plan{{DSteps: -1, GSteps: 1, FakeWeight: 1}, {DSteps: 1, GSteps: 1, FakeWeight: -1}, {DSteps: 1, GSteps: 1, FakeWeight: math.NaN()}} {
-		s := m.NewState()
-		s.Plan = p
-		assert.ErrorContains(t, m.Iterate(s), "core: gan: plan")
+	m, src := newSmallGAN(t, 1, 1)
+	for _, p := range []Plan{{DSteps: -1, GSteps: 1, FakeWeight: 1}, {DSteps: 1, GSteps: -1, FakeWeight: 1},
+		{DSteps: 1, GSteps: 1, FakeWeight: -1}, {DSteps: 1, GSteps: 1, FakeWeight: math.NaN()}, {DSteps: 1, GSteps: 1, FakeWeight: math.Inf(1)}} {
+		_, err := m.Step(p, src)
+		assert.ErrorContains(t, err, "core: plan", "%+v", p)
+		// The trainer refuses a plan its hooks made impossible before the method sees it.
+		s := newGANState()
+		tr := &Trainer{Method: m, Source: src, Hooks: []Hook{beforeFunc(func(s *State) error { s.Plan = p; return nil })}}
+		assert.ErrorContains(t, tr.Iterate(s), "core: plan", "%+v", p)
+		assert.Equal(t, 0, s.Iter)
 	}
 }
 
@@ -294,13 +310,67 @@ func TestGANPlanErrors(t *testing.T) {
 func TestGANTrainModeSamples(t *testing.T) {
 	c := smallGAN()
 	c.TrainModeSamples = true
-	m, err := NewGAN(c, syntheticImages(50, c.ImageDim), 5, datasets.NewShuffler(50, 6))
+	m, err := NewGAN(c, 5)
 	require.NoError(t, err)
 	defer m.Close()
+	src := mustImageSource(t, syntheticImages(50, c.ImageDim), c.ImageDim, datasets.NewShuffler(50, 6))
 	params, bufs := snapshot(m.G.Params()), snapshot(m.G.Buffers())
-	s := m.NewState()
-	s.Plan.GSteps = 0
-	require.NoError(t, m.Iterate(s))
+	_, err = m.Step(Plan{DSteps: 1, GSteps: 0, FakeWeight: 1}, src)
+	require.NoError(t, err)
 	assert.True(t, bitsEqual(params, snapshot(m.G.Params())))
 	assert.False(t, bitsEqual(bufs, snapshot(m.G.Buffers())))
+}
+
+// beforeFunc adapts a function to a BeforeHook.
+type beforeFunc func(s *State) error
+
+func (f beforeFunc) Before(s *State) error { return f(s) }
+
+// keys returns the names in m.
+func keys(m map[string]float64) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
+}
+
+// recordingSource records each draw of a source it wraps, or fails every draw when fail is set.
+type recordingSource struct {
+	Source
+	draws []string
+	fail  error
+}
+
+func (r *recordingSource) Unlabeled(k int, x []float32) error {
+	r.draws = append(r.draws, fmt.Sprintf("stream %d: %d values", k, len(x)))
+	if r.fail != nil {
+		return r.fail
+	}
+	return r.Source.Unlabeled(k, x)
+}
+
+// TestGANSource checks what the GAN draws from its source: Batch/2 rows of ImageDim pixels from
+// unlabeled stream 0 per D step, one draw when D is frozen (it is still measured), none for G's
+// steps; and that a source's error ends the step.
+func TestGANSource(t *testing.T) {
+	m, src := newSmallGAN(t, 1, 2)
+	draw := "stream 0: 64 values" // Batch/2 = 4 rows of 16
+	for _, tc := range []struct {
+		plan  Plan
+		draws int
+	}{{Plan{DSteps: 1, GSteps: 1, FakeWeight: 1}, 1}, {Plan{DSteps: 3, GSteps: 2, FakeWeight: 1}, 3}, {Plan{DSteps: 0, GSteps: 2, FakeWeight: 1}, 1}} {
+		rec := &recordingSource{Source: src}
+		r, err := m.Step(tc.plan, rec)
+		require.NoError(t, err)
+		want := make([]string, tc.draws)
+		for i := range want {
+			want[i] = draw
+		}
+		assert.Equal(t, want, rec.draws, "%+v", tc.plan)
+		assert.True(t, r.RealFake)
+		assert.Equal(t, tc.plan.GSteps > 0, r.GStepped)
+	}
+	_, err := m.Step(DefaultPlan(GANCapabilities), &recordingSource{Source: src, fail: errors.New("no more rows")})
+	require.ErrorContains(t, err, "no more rows")
 }

@@ -1,7 +1,5 @@
 package core
 
-import "fmt"
-
 // Names of the counters (State.Counters) and variables (State.Vars) the training tricks keep;
 // both are checkpointed, so a resumed run decides exactly as the uninterrupted one.
 const (
@@ -19,14 +17,15 @@ const (
 	CounterKClipped = "balance.k_clipped"
 	// VarK is BEGAN's k_t, the weight of D's loss on generated rows.
 	VarK = "balance.k"
-	// VarDAcc, VarDLoss and VarGLoss are the last measured d_acc, d_loss and g_loss, which the
-	// thresholds policy compares with its bounds.
+	// VarDAcc, VarDLoss and VarGLoss are the last measured D accuracy, D loss and G loss, which
+	// the thresholds policy compares with its bounds.
 	VarDAcc  = "balance.d_acc"
 	VarDLoss = "balance.d_loss"
 	VarGLoss = "balance.g_loss"
 )
 
-// Tricks gathers the article's three training tips. Each is off in its zero value.
+// Tricks gathers the article's three training tips, each a hook in a file named after it
+// (pretrain.go, schedule.go, balance.go). Each is off in its zero value.
 type Tricks struct {
 	Pretrain Pretrain `yaml:"pretrain"` // tip 1: train D alone first
 	Schedule Schedule `yaml:"schedule"` // tip 2: k D steps per m G steps, each frozen in turn
@@ -44,8 +43,20 @@ func (t Tricks) Validate() error {
 	return t.Balance.Validate()
 }
 
+// Check refuses the first trick a method with capabilities c cannot honour, naming its field
+// (relative to tricks:).
+func (t Tricks) Check(c Capabilities) error {
+	for _, check := range []func(Capabilities) error{t.Pretrain.Check, t.Schedule.Check, t.Balance.Check} {
+		if err := check(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Hooks returns the configured tricks as trainer hooks, in the order they must run: Schedule,
-// then Pretrain, then Balance (which adds G steps on top of the schedule).
+// then Pretrain, then Balance (which adds G steps on top of the schedule). Validate first: the
+// hooks assume valid settings.
 func (t Tricks) Hooks() []Hook {
 	var hs []Hook
 	if t.Schedule.DSteps > 0 || t.Schedule.GSteps > 0 {
@@ -58,64 +69,4 @@ func (t Tricks) Hooks() []Hook {
 		hs = append(hs, t.Balance)
 	}
 	return hs
-}
-
-// Pretrain trains D alone against the untrained G for the first Steps iterations (Plan.GSteps
-// = 0). Steps 0 is off.
-type Pretrain struct {
-	Steps int `yaml:"steps"`
-}
-
-// Validate checks that Steps is not negative.
-func (p Pretrain) Validate() error {
-	if p.Steps < 0 {
-		return fmt.Errorf("core: pretrain: steps %d: must not be negative", p.Steps)
-	}
-	return nil
-}
-
-// Before freezes G while s.Iter < Steps.
-func (p Pretrain) Before(s *State) error {
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	if s.Iter < p.Steps {
-		s.Plan.GSteps = 0
-		s.Counters[CounterPretrain]++
-	}
-	return nil
-}
-
-// Schedule makes DSteps D updates, then GSteps G updates, per iteration: k D steps per m G
-// steps, each network frozen while the other trains. A zero field leaves that count as it is,
-// and a count another hook set to 0 (a frozen network) stays 0.
-type Schedule struct {
-	DSteps int `yaml:"d_steps"`
-	GSteps int `yaml:"g_steps"`
-}
-
-// Validate checks that the step counts are not negative.
-func (c Schedule) Validate() error {
-	if c.DSteps < 0 || c.GSteps < 0 {
-		return fmt.Errorf("core: schedule: d_steps %d, g_steps %d: must not be negative", c.DSteps, c.GSteps)
-	}
-	return nil
-}
-
-// Before sets the iteration's step counts.
-func (c Schedule) Before(s *State) error {
-	if err := c.Validate(); err != nil {
-		return err
-	}
-	old := s.Plan
-	if c.DSteps > 0 && s.Plan.DSteps > 0 {
-		s.Plan.DSteps = c.DSteps
-	}
-	if c.GSteps > 0 && s.Plan.GSteps > 0 {
-		s.Plan.GSteps = c.GSteps
-	}
-	if s.Plan != old {
-		s.Counters[CounterSchedule]++
-	}
-	return nil
 }

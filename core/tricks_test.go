@@ -2,33 +2,72 @@ package core
 
 import (
 	"context"
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ssgan/ssgan/core/nn"
 )
 
-// planRecorder is a model that records the plan of every iteration and reports scripted metrics.
+// planRecorder is a method that records the plan of every step and reports scripted metrics
+// (by the index of the step, from 0) as its result: d_loss is DLoss; d_acc, d_loss_real and
+// d_loss_fake are DAcc, DLossReal and DLossFake, and any of them makes RealFake; g_loss is GLoss
+// and makes GStepped; every other name goes to Logs.
 type planRecorder struct {
 	plans   []Plan
 	metrics func(iter int) map[string]float64
 }
 
-func (r *planRecorder) Iterate(s *State) error {
-	r.plans = append(r.plans, s.Plan)
-	if r.metrics != nil {
-		for k, v := range r.metrics(s.Iter) {
-			s.Metrics[k] = v
+func (r *planRecorder) Init([]float32) error   { return nil }
+func (r *planRecorder) Save(*Checkpoint) error { return nil }
+func (r *planRecorder) Load(*Checkpoint) error { return nil }
+func (r *planRecorder) Optimizers() []*nn.Adam { return nil }
+func (r *planRecorder) Close()                 {}
+
+func (r *planRecorder) Step(p Plan, _ Source) (StepResult, error) {
+	iter := len(r.plans)
+	r.plans = append(r.plans, p)
+	if r.metrics == nil {
+		return StepResult{}, nil
+	}
+	return scriptedResult(r.metrics(iter)), nil
+}
+
+// scriptedResult is the step result whose numbers are named in m, as planRecorder reports it.
+func scriptedResult(m map[string]float64) StepResult {
+	var r StepResult
+	for k, v := range m {
+		switch k {
+		case "d_loss":
+			r.DLoss = v
+		case "d_acc":
+			r.DAcc, r.RealFake = v, true
+		case "d_loss_real":
+			r.DLossReal, r.RealFake = v, true
+		case "d_loss_fake":
+			r.DLossFake, r.RealFake = v, true
+		case "g_loss":
+			r.GLoss, r.GStepped = v, true
+		default:
+			if r.Logs == nil {
+				r.Logs = map[string]float64{}
+			}
+			r.Logs[k] = v
 		}
 	}
-	return nil
+	return r
 }
+
+var _ Method = (*planRecorder)(nil)
 
 func runPlans(t *testing.T, r *planRecorder, iters int, hooks ...Hook) *State {
 	t.Helper()
-	s := NewState(Plan{DSteps: 1, GSteps: 1, FakeWeight: 1})
-	require.NoError(t, (&Trainer{Model: r, Hooks: hooks}).Run(context.Background(), s, iters))
+	s := NewState(DefaultPlan(GANCapabilities))
+	require.NoError(t, (&Trainer{Method: r, Hooks: hooks}).Run(context.Background(), s, iters))
 	return s
 }
 
@@ -99,6 +138,13 @@ func TestBalanceThresholds(t *testing.T) {
 			assert.Equal(t, acc[4], s.Vars[VarDAcc])
 		})
 	}
+	// Only what the method reports is recorded: without an accuracy or a G step (RealFake and
+	// GStepped false) the bounds on them never apply.
+	r0 := &planRecorder{metrics: func(i int) map[string]float64 { return map[string]float64{"d_loss": dloss[i]} }}
+	s := runPlans(t, r0, 5, Balance{Policy: "thresholds", Thresholds: Thresholds{DAccAbove: 0.01, GLossAbove: 0.01}})
+	assert.Equal(t, map[string]float64{VarDLoss: dloss[4]}, s.Vars)
+	assert.Equal(t, []Plan{{1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}}, r0.plans)
+	assert.Empty(t, s.Counters)
 	// While G is frozen for pretraining the thresholds never freeze D too.
 	r := &planRecorder{metrics: metrics}
 	runPlans(t, r, 3, Tricks{Pretrain: Pretrain{Steps: 3}, Balance: Balance{Policy: "thresholds", Thresholds: Thresholds{DAccAbove: 0.9}}}.Hooks()...)
@@ -126,6 +172,7 @@ func TestBalanceBegan(t *testing.T) {
 	assert.InDelta(t, 0.875, s.Vars[VarK], 1e-12)
 	assert.Equal(t, map[string]int{CounterKUpdates: 4, CounterKClipped: 1}, s.Counters)
 	assert.InDelta(t, 0.7+0.25, s.Metrics["began_m"], 1e-12)
+	assert.Equal(t, wantK[3], s.Metrics["k_t"], "k_t logged is the one the last iteration used")
 
 	// Defaults: γ 1, λ 0.001, k starts at 0; D winning (L_fake < L_real) keeps it at 0, G
 	// winning raises it.
@@ -134,8 +181,8 @@ func TestBalanceBegan(t *testing.T) {
 	assert.Equal(t, []float64{0, 0}, []float64{r.plans[0].FakeWeight, r.plans[1].FakeWeight})
 	assert.InDelta(t, 0.001*(1.0-0.5), s.Vars[VarK], 1e-15)
 
-	// Without the metrics it needs, the controller says so.
-	err := (&Trainer{Model: &planRecorder{}, Hooks: []Hook{b}}).Run(context.Background(), NewState(Plan{1, 1, 1}), 1)
+	// Without the losses it needs (RealFake false), the controller says so.
+	err := (&Trainer{Method: &planRecorder{}, Hooks: []Hook{b}}).Run(context.Background(), NewState(Plan{1, 1, 1}), 1)
 	require.ErrorContains(t, err, "core: balance: began needs")
 }
 
@@ -169,15 +216,92 @@ func TestTricksValidate(t *testing.T) {
 // TestTricksOnGAN runs the GAN with all three tricks for a few iterations and checks the
 // counters: pretraining iterations leave G untouched and report no g_loss.
 func TestTricksOnGAN(t *testing.T) {
-	m := newSmallGAN(t, 2, 3)
+	m, src := newSmallGAN(t, 2, 3)
 	g0 := snapshot(m.G.Params())
-	s := m.NewState()
+	s := newGANState()
 	tr := Tricks{Pretrain: Pretrain{Steps: 3}, Schedule: Schedule{DSteps: 2},
 		Balance: Balance{Policy: "thresholds", Thresholds: Thresholds{DAccAbove: 0.01, GLossAbove: 0.01}}}
-	train(t, m, s, 3, tr.Hooks()...)
+	require.NoError(t, tr.Check(GANCapabilities))
+	train(t, m, src, s, 3, tr.Hooks()...)
 	assert.True(t, bitsEqual(g0, snapshot(m.G.Params())), "G trained during pretraining")
 	assert.NotContains(t, s.Metrics, "g_loss")
-	train(t, m, s, 5, tr.Hooks()...)
+	train(t, m, src, s, 5, tr.Hooks()...)
 	assert.Equal(t, map[string]int{CounterPretrain: 3, CounterSchedule: 5, CounterSkipD: 2, CounterExtraG: 1}, s.Counters)
 	assert.Contains(t, s.Metrics, "g_loss")
+}
+
+// TestTricksCheck asks every trick of every capability set: a method without a generator refuses
+// pretraining, a schedule and every balance policy; began needs RealFake and FakeWeight;
+// d_acc_above needs RealFake. The error names the field, relative to tricks:.
+func TestTricksCheck(t *testing.T) {
+	began := Balance{Policy: "began"}
+	tests := []struct {
+		name   string
+		tricks Tricks
+		// needs are the capabilities the tricks need; refused is the field named otherwise, and
+		// noGenerator the one named when the generator is missing (refused when empty).
+		needs                Capabilities
+		refused, noGenerator string
+	}{
+		{"off", Tricks{}, Capabilities{}, "", ""},
+		{"zero settings are off", Tricks{Balance: Balance{Thresholds: Thresholds{DAccAbove: 0.5}, Began: Began{K0: 0.5}}}, Capabilities{}, "", ""},
+		{"pretrain", Tricks{Pretrain: Pretrain{Steps: 1}}, Capabilities{Generator: true}, "pretrain.steps:", ""},
+		{"schedule D", Tricks{Schedule: Schedule{DSteps: 2}}, Capabilities{Generator: true}, "schedule:", ""},
+		{"schedule G", Tricks{Schedule: Schedule{GSteps: 2}}, Capabilities{Generator: true}, "schedule:", ""},
+		{"thresholds on losses", Tricks{Balance: Balance{Policy: "thresholds", Thresholds: Thresholds{DLossBelow: 0.1, GLossAbove: 2}}},
+			Capabilities{Generator: true}, "balance.policy: thresholds:", ""},
+		{"thresholds without bounds", Tricks{Balance: Balance{Policy: "thresholds"}}, Capabilities{Generator: true}, "balance.policy: thresholds:", ""},
+		{"d_acc_above", Tricks{Balance: Balance{Policy: "thresholds", Thresholds: Thresholds{DAccAbove: 0.9}}},
+			Capabilities{Generator: true, RealFake: true}, "balance.thresholds.d_acc_above:", "balance.policy: thresholds:"},
+		{"began", Tricks{Balance: began}, Capabilities{Generator: true, RealFake: true, FakeWeight: true}, "balance.policy: began:", ""},
+		// The first trick refused is named: pretraining before the schedule before balance.
+		{"pretrain and began", Tricks{Pretrain: Pretrain{Steps: 1}, Balance: began},
+			Capabilities{Generator: true, RealFake: true, FakeWeight: true}, "balance.policy: began:", "pretrain.steps:"},
+		{"schedule and d_acc_above", Tricks{Schedule: Schedule{GSteps: 2}, Balance: Balance{Policy: "thresholds", Thresholds: Thresholds{DAccAbove: 0.9}}},
+			Capabilities{Generator: true, RealFake: true}, "balance.thresholds.d_acc_above:", "schedule:"},
+	}
+	for _, tc := range tests {
+		for _, c := range allCapabilities() {
+			t.Run(fmt.Sprintf("%s/%+v", tc.name, c), func(t *testing.T) {
+				require.NoError(t, tc.tricks.Validate())
+				err := tc.tricks.Check(c)
+				want := tc.refused
+				if !c.Generator && tc.noGenerator != "" {
+					want = tc.noGenerator
+				}
+				if covers(c, tc.needs) {
+					require.NoError(t, err)
+					return
+				}
+				require.Error(t, err)
+				assert.True(t, strings.HasPrefix(err.Error(), want), "error %q should name %q", err, want)
+			})
+		}
+	}
+	require.NoError(t, Tricks{Pretrain: Pretrain{Steps: 1}, Schedule: Schedule{DSteps: 2, GSteps: 3},
+		Balance: Balance{Policy: "thresholds", Thresholds: Thresholds{DAccAbove: 0.9}}}.Check(GANCapabilities))
+	require.NoError(t, Tricks{Balance: began}.Check(GANCapabilities), "the GAN honours every trick")
+}
+
+// allCapabilities returns the eight capability sets.
+func allCapabilities() []Capabilities {
+	var cs []Capabilities
+	for i := range 8 {
+		cs = append(cs, Capabilities{Generator: i&1 != 0, RealFake: i&2 != 0, FakeWeight: i&4 != 0})
+	}
+	return cs
+}
+
+// covers reports whether c has every capability of need.
+func covers(c, need Capabilities) bool {
+	return (c.Generator || !need.Generator) && (c.RealFake || !need.RealFake) && (c.FakeWeight || !need.FakeWeight)
+}
+
+func TestDefaultPlan(t *testing.T) {
+	assert.Equal(t, Plan{DSteps: 1, GSteps: 1, FakeWeight: 1}, DefaultPlan(GANCapabilities))
+	assert.Equal(t, Plan{DSteps: 1, GSteps: 1, FakeWeight: 1}, DefaultPlan(Capabilities{Generator: true}))
+	assert.Equal(t, Plan{DSteps: 1, GSteps: 0, FakeWeight: 1}, DefaultPlan(Capabilities{RealFake: true, FakeWeight: true}))
+	for _, c := range allCapabilities() {
+		require.NoError(t, DefaultPlan(c).Validate())
+	}
 }

@@ -24,8 +24,8 @@ func (s Spec) datasetName() string {
 	return s.Dataset
 }
 
-// checkData reports a classifier that does not fit the data: its input size or class count
-// differ from the data set's, naming the field.
+// checkData reports a method that does not fit the data: a classifier's input size or class
+// count, or a GAN's image size, differ from the data set's, naming the field.
 func checkData(s Spec, d *datasets.Dataset) error {
 	dim, name := d.Train.Images.Dim(), cmpOr(d.Name, s.datasetName())
 	size := fmt.Sprintf("%dx%d images (%d pixels)", d.Train.Images.Rows, d.Train.Images.Cols, dim)
@@ -36,17 +36,12 @@ func checkData(s Spec, d *datasets.Dataset) error {
 		if k := d.ClassCount(); s.Model.Classes != k {
 			return fmt.Errorf("experiments: %s: model.classes %d does not fit data set %s: %d classes", s.Name, s.Model.Classes, name, k)
 		}
+		return nil
 	}
-	return nil // a GAN run checks gan.image_dim itself (runGAN)
-}
-
-// labels is the number of labeled images the run uses: all the training images of its data
-// set for labels_per_class 0, else labels_per_class times the classes.
-func (r *classifierRun) labels() int {
-	if r.spec.LabelsPerClass == 0 && r.data != nil {
-		return r.data.Train.Len()
+	if g := s.GAN.Defaults().ImageDim; g != dim {
+		return fmt.Errorf("experiments: %s: gan.image_dim %d does not fit data set %s: %s", s.Name, g, name, size)
 	}
-	return r.spec.Labels()
+	return nil
 }
 
 // identity is the data's identity as a run records it: the name its data carry, else the spec's.

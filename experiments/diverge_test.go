@@ -19,9 +19,9 @@ import (
 // next D step's loss is NaN.
 func poisonAt(out string, at int) Options {
 	opt := quiet(out)
-	opt.afterIter = func(s *core.State, m *ssgan.Model) error {
+	opt.afterIter = func(s *core.State, m core.Method) error {
 		if s.Iter == at {
-			m.D.Params()[0].Data()[0] = float32(math.NaN())
+			m.(*ssgan.Model).D.Params()[0].Data()[0] = float32(math.NaN())
 		}
 		return nil
 	}

@@ -14,7 +14,6 @@ import (
 
 	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/results"
-	"github.com/ssgan/ssgan/ssgan"
 )
 
 // TestSameTaskTwice starts the same task twice on one output directory while the first is
@@ -25,7 +24,7 @@ func TestSameTaskTwice(t *testing.T) {
 	task := tinyTask(t, nil)
 	training, release := make(chan struct{}), make(chan struct{})
 	opt := quiet(out)
-	opt.afterIter = func(s *core.State, _ *ssgan.Model) error {
+	opt.afterIter = func(s *core.State, _ core.Method) error {
 		if s.Iter == 1 {
 			close(training)
 			<-release

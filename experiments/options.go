@@ -10,7 +10,6 @@ import (
 	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/internal/engine"
-	"github.com/ssgan/ssgan/ssgan"
 )
 
 // Options are the settings of a run that do not change what is trained.
@@ -27,21 +26,12 @@ type Options struct {
 	// rate and time left, drawn there in place of the plain progress lines; Log still gets the
 	// epoch lines.
 	Progress io.Writer
-	// afterIter, when set, runs after every iteration of a classifier run, after the runner's
+	// afterIter, when set, runs after every iteration of a run, after the lifecycle's
 	// own hooks; tests use it to interrupt a run at a chosen iteration or to poison its model.
-	afterIter func(s *core.State, m *ssgan.Model) error
+	afterIter func(s *core.State, m core.Method) error
 	// dataset is the identity of the task's data, which RunTask sets for the result record.
 	dataset datasets.Identity
 }
-
-// afterIterHook adapts Options.afterIter to a core.AfterHook.
-type afterIterHook struct {
-	fn func(*core.State, *ssgan.Model) error
-	m  *ssgan.Model
-}
-
-// After calls the function with the run's state and model.
-func (h afterIterHook) After(s *core.State) error { return h.fn(s, h.m) }
 
 // environment describes the machine a record was made on.
 type environment struct {

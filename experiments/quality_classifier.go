@@ -15,6 +15,7 @@ import (
 
 	G "gorgonia.org/gorgonia"
 
+	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/metrics"
@@ -160,53 +161,32 @@ func lockFile(path string) (func(), error) {
 	}, nil
 }
 
-// trainQualityClassifier trains the network on every training label with Adam and measures its
-// test accuracy. It stops early with ctx's error when ctx is cancelled.
+// trainQualityClassifier trains the network on every training label with the core.Trainer (a
+// qualityMethod on a dataSource over all the labels, its rate decayed linearly to 0 by a hook)
+// and measures its test accuracy. It stops early with ctx's error when ctx is cancelled.
 func trainQualityClassifier(ctx context.Context, data *datasets.Dataset) (*QualityClassifier, error) {
-	dim, k := data.Train.Images.Dim(), datasets.MNISTClasses
-	net := newQualityNet(dim, rand.New(rand.NewPCG(qualitySeed, 0x9a11)))
-	g := nn.NewGraph(nn.Train, nil)
-	x, xbuf := g.Input("x", qualityBatch, dim)
-	y, ybuf := g.Input("y", qualityBatch, k)
-	logits, _, err := net.Forward(g, x)
+	dim := data.Train.Images.Dim()
+	m, err := newQualityMethod(newQualityNet(dim, rand.New(rand.NewPCG(qualitySeed, 0x9a11))), dim)
 	if err != nil {
 		return nil, err
 	}
-	loss, err := nn.CrossEntropy(logits, y)
-	if err != nil {
-		return nil, err
+	defer m.Close()
+	all := make([]int, data.Train.Len())
+	for i := range all {
+		all[i] = i
 	}
-	step, err := g.Compile(loss, net.Params())
-	if err != nil {
-		return nil, fmt.Errorf("experiments: quality classifier: %w", err)
-	}
-	defer step.Close()
-	opt := nn.NewAdam(net.Params(), qualityLR, 0.9)
-	pixels := data.Train.Images.Float32(0, 1)
-	order := datasets.NewShuffler(data.Train.Len(), qualitySeed)
-	idx := make([]int, qualityBatch)
+	// Data seed 0 gives the labeled order the seed 3·0+1 = qualitySeed.
+	src := newDataSource(data.Train.Images.Float32(0, 1), data.Train.Labels, all, 0, 0)
 	iters := (qualityEpochs*data.Train.Len() + qualityBatch - 1) / qualityBatch
-	for it := 0; it < iters; it++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		order.Next(idx)
-		if err := datasets.Gather(xbuf, pixels, idx, dim); err != nil {
-			return nil, err
-		}
-		clear(ybuf)
-		for r, i := range idx {
-			ybuf[r*k+int(data.Train.Labels[i])] = 1
-		}
-		if err := step.Run(); err != nil {
-			return nil, fmt.Errorf("experiments: quality classifier: %w", err)
-		}
-		opt.LR = qualityLR * float64(iters-it) / float64(iters)
-		if err := opt.Step(step.Grads()); err != nil {
-			return nil, err
-		}
+	decay := beforeFunc(func(s *core.State) error {
+		m.opt.LR = qualityLR * float64(iters-s.Iter) / float64(iters)
+		return nil
+	})
+	tr := &core.Trainer{Method: m, Source: src, Hooks: []core.Hook{decay}}
+	if err := tr.Run(ctx, core.NewState(core.DefaultPlan(core.Capabilities{})), iters); err != nil {
+		return nil, err
 	}
-	q := &QualityClassifier{Net: net, dim: dim}
+	q := &QualityClassifier{Net: m.net, dim: dim}
 	if err := q.compile(); err != nil {
 		return nil, err
 	}
@@ -228,6 +208,12 @@ func trainQualityClassifier(ctx context.Context, data *datasets.Dataset) (*Quali
 	}
 	return q, nil
 }
+
+// beforeFunc is a function as a trainer hook run before each iteration.
+type beforeFunc func(*core.State) error
+
+// Before calls the function.
+func (f beforeFunc) Before(s *core.State) error { return f(s) }
 
 // compile builds the inference pass over qualityEvalRows rows.
 func (q *QualityClassifier) compile() error {

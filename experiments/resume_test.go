@@ -12,14 +12,13 @@ import (
 
 	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/results"
-	"github.com/ssgan/ssgan/ssgan"
 )
 
 // interruptAt returns Options whose run is cancelled, as by SIGINT, after iteration stop.
 func interruptAt(out string, stop int) (context.Context, Options) {
 	ctx, cancel := context.WithCancel(context.Background())
 	opt := quiet(out)
-	opt.afterIter = func(s *core.State, _ *ssgan.Model) error {
+	opt.afterIter = func(s *core.State, _ core.Method) error {
 		if s.Iter == stop {
 			cancel()
 		}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/results"
-	"github.com/ssgan/ssgan/ssgan"
 )
 
 // TestChangedSpecRefused reuses a run directory with a spec that trains differently: the run is
@@ -64,7 +63,7 @@ func TestFinishedRunSkipped(t *testing.T) {
 	var log bytes.Buffer
 	opt := quiet(out)
 	opt.Log = &log
-	opt.afterIter = func(*core.State, *ssgan.Model) error {
+	opt.afterIter = func(*core.State, core.Method) error {
 		t.Error("a finished run trained again")
 		return nil
 	}

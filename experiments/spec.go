@@ -121,6 +121,10 @@ func (s Spec) Validate() error {
 	case s.Kind == "classifier" && s.LabelsPerClass == 0 && s.Model.Method == "ssgan":
 		return errors.New("labels_per_class: 0 (all labels) is only meaningful for method supervised")
 	}
+	m, err := methodOf(s)
+	if err != nil {
+		return err
+	}
 	if s.Kind == "classifier" {
 		if err := s.Model.Validate(); err != nil {
 			return fmt.Errorf("model: %w", err)
@@ -128,16 +132,19 @@ func (s Spec) Validate() error {
 		if err := finite(s.Model); err != nil {
 			return fmt.Errorf("model: %w", err)
 		}
+		if _, err := m.resolveParams(s.Model.Params); err != nil {
+			return err
+		}
 	} else if err := s.GAN.Validate(); err != nil {
 		return fmt.Errorf("gan: %w", err)
 	}
 	if err := s.Tricks.Validate(); err != nil {
 		return fmt.Errorf("tricks: %w", err)
 	}
-	if s.Kind == "classifier" {
-		if err := classifierTricks(s); err != nil {
-			return err
-		}
+	// A trick the method cannot honour is refused here, naming the field, rather than failing
+	// or doing nothing once the run has started.
+	if err := s.Tricks.Check(m.Capabilities(s)); err != nil {
+		return fmt.Errorf("tricks.%w", err)
 	}
 	return validSweep(s.Sweep)
 }
@@ -168,7 +175,8 @@ func (s Spec) Labels() int {
 	return s.LabelsPerClass * s.Model.Classes
 }
 
-// Method is the method name recorded in results: ssgan, supervised or gan.
+// Method is the method's registered name, recorded in results: model.method for a classifier
+// (ssgan, supervised, ...), gan for kind gan.
 func (s Spec) Method() string {
 	if s.Kind == "gan" {
 		return "gan"

@@ -2,7 +2,6 @@ package experiments
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -130,11 +129,5 @@ func RunTask(ctx context.Context, t Task, data *datasets.Dataset, opt Options) (
 		return nil, err
 	}
 	opt.dataset = id
-	switch t.Spec.Kind {
-	case "classifier":
-		return runClassifier(ctx, t.Spec, t.Seed, data, dir, opt)
-	case "gan":
-		return runGAN(ctx, t.Spec, t.Seed, data, dir, opt)
-	}
-	return nil, errors.New("experiments: unknown kind " + t.Spec.Kind)
+	return trainRun(ctx, t.Spec, t.Seed, data, dir, opt)
 }

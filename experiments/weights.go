@@ -1,6 +1,7 @@
 package experiments
 
 import (
+	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/internal/weights"
@@ -22,23 +23,29 @@ func runMeta(spec Spec, rec *results.Record, data *datasets.Dataset) weights.Met
 	}
 }
 
-// writeWeights writes the classifier's final weights (D's moving average, with which rec's test
-// errors were measured, and G) to weights.npz and records the file and its SHA-256 in rec.
-func (r *classifierRun) writeWeights(rec *results.Record) error {
-	tensors, nets, err := r.model.m.Weights()
+// writeWeights writes the method's final weights (for a classifier, D's moving average, with
+// which rec's test errors were measured, and G) to weights.npz and records the file and its
+// SHA-256 in rec. A method without a Weights entry writes none.
+func (r *run) writeWeights(rec *results.Record) error {
+	if r.entry.Weights == nil {
+		return nil
+	}
+	ex, err := r.entry.Weights(r.method, r.spec)
 	if err != nil {
 		return err
 	}
 	meta := runMeta(r.spec, rec, r.data)
-	if meta.Model, err = weights.ConfigJSON(r.spec.Model); err != nil {
+	if meta.Model, err = weights.ConfigJSON(ex.Config); err != nil {
 		return err
 	}
-	errs := rec.FinalTestErrors
-	meta.PixelRange = [2]float64{0, 1}
-	meta.Classes, meta.Labels, meta.Networks = r.spec.Model.Classes, rec.Labels, nets
-	meta.Notes = ssgan.WeightsNotes(r.spec.Model)
-	meta.TestSize, meta.FinalTestErrors = rec.TestSize, &errs
-	sum, err := weights.Write(r.dir.file(WeightsFile), meta, tensors)
+	meta.PixelRange = [2]float64{float64(r.entry.Pixels[0]), float64(r.entry.Pixels[1])}
+	meta.Networks, meta.Notes = ex.Networks, ex.Notes
+	if r.entry.Kind == "classifier" {
+		errs := rec.FinalTestErrors
+		meta.Classes, meta.Labels = r.spec.Model.Classes, rec.Labels
+		meta.TestSize, meta.FinalTestErrors = rec.TestSize, &errs
+	}
+	sum, err := weights.Write(r.dir.file(WeightsFile), meta, ex.Tensors)
 	if err != nil {
 		return err
 	}
@@ -51,35 +58,29 @@ const ganNotes = "G maps noise_dim N(0, 1) values to an image of image_dim pixel
 	"x @ W + b, then leaky ReLU, then batch norm (inference: (x - running_mean) / sqrt(running_var + epsilon) * gamma + beta); " +
 	"G/out is dense, then tanh. D maps an image to one real-vs-fake logit: dense layers with leaky ReLU, then D/out."
 
-// writeWeights writes the GAN's final G (with its batch-norm running statistics) and D to
-// weights.npz and records the file and its SHA-256 in rec.
-func (r *ganRun) writeWeights(rec *results.Record) error {
-	meta := runMeta(r.spec, rec, r.data)
-	meta.Networks = map[string][]weights.Layer{}
-	var tensors []weights.Tensor
+// ganWeights exports the article GAN's G (with its batch-norm running statistics) and D.
+func ganWeights(m core.Method, _ Spec) (Export, error) {
+	g := m.(*core.GAN)
+	ex := Export{Networks: map[string][]weights.Layer{}, Notes: ganNotes, Config: g.Cfg}
 	for _, n := range []struct {
 		prefix string
 		net    *nn.Sequential
-	}{{"G", r.model.G}, {"D", r.model.D}} {
+	}{{"G", g.G}, {"D", g.D}} {
 		entries, layers, err := weights.Network(n.prefix, n.net)
 		if err != nil {
-			return err
+			return ex, err
 		}
 		t, err := weights.Tensors(entries, nil)
 		if err != nil {
-			return err
+			return ex, err
 		}
-		tensors, meta.Networks[n.prefix] = append(tensors, t...), layers
+		ex.Tensors, ex.Networks[n.prefix] = append(ex.Tensors, t...), layers
 	}
-	var err error
-	if meta.Model, err = weights.ConfigJSON(r.model.Cfg); err != nil {
-		return err
-	}
-	meta.PixelRange, meta.Notes = [2]float64{-1, 1}, ganNotes
-	sum, err := weights.Write(r.dir.file(WeightsFile), meta, tensors)
-	if err != nil {
-		return err
-	}
-	rec.Weights, rec.WeightsSHA256 = WeightsFile, sum
-	return nil
+	return ex, nil
+}
+
+// classifierWeights exports an ssgan.Model: D's moving average and, for the GAN method, G.
+func classifierWeights(m core.Method, s Spec) (Export, error) {
+	tensors, nets, err := m.(*ssgan.Model).Weights()
+	return Export{Tensors: tensors, Networks: nets, Notes: ssgan.WeightsNotes(s.Model), Config: s.Model}, err
 }

@@ -11,7 +11,9 @@ import (
 // Config holds every setting of the model and its optimisation. The zero value of a field means
 // its default, given by Defaults (the MNIST recipe of the paper's reference code).
 type Config struct {
-	// Method is "ssgan" (K+1-class GAN) or "supervised" (the same D trained on labels only).
+	// Method is the registered method that trains this discriminator: "ssgan" (K+1-class GAN)
+	// and "supervised" (the same D on labels only) are this package's; the others are named
+	// by package experiments' registry.
 	Method string `yaml:"method"`
 	// Form is "implicit" (K logits, fake logit fixed at 0; Salimans et al.) or "explicit"
 	// (K+1 logits; Odena 2016).
@@ -54,6 +56,9 @@ type Config struct {
 	// EMAFromZero starts the moving average at zero, as the reference code does (a ← a +
 	// (1 − decay)(p − a) from a = 0, no bias correction), rather than at the initialised weights.
 	EMAFromZero bool `yaml:"ema_from_zero,omitempty"`
+	// Params are the method's own settings by name (a consistency weight, VAT's radius), with
+	// the defaults its registry entry declares; empty for ssgan and supervised.
+	Params map[string]float64 `yaml:"params,omitempty"`
 }
 
 // Defaults returns the recipe of the paper's MNIST reference code (train_mnist_feature_matching.py)
@@ -68,11 +73,10 @@ func Defaults() Config {
 	}
 }
 
-// Validate reports the first impossible setting, naming its field.
+// Validate reports the first impossible setting of the networks and their optimisation, naming
+// its field. Which methods exist is the registry's business (New accepts ssgan and supervised).
 func (c Config) Validate() error {
 	switch {
-	case c.Method != "ssgan" && c.Method != "supervised":
-		return fmt.Errorf("ssgan: method %q: want ssgan or supervised", c.Method)
 	case c.Form != "implicit" && c.Form != "explicit":
 		return fmt.Errorf("ssgan: form %q: want implicit or explicit", c.Form)
 	case c.GenLoss != "feature_matching" && c.GenLoss != "nonsaturating":

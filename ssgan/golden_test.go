@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/internal/testutil"
 )
@@ -47,15 +48,15 @@ func TestGoldenIterations(t *testing.T) {
 			}
 			got := testutil.Trajectory{BLAS: testutil.Kernels()}
 			for it := range 4 {
-				b := Batch{XLab: synthetic(n, uint64(10+it)), YLab: y, XUnl: synthetic(n, uint64(20+it)), XUnl2: synthetic(n, uint64(30+it))}
-				s, err := m.Iterate(b)
+				b := core.FixedBatch{X: synthetic(n, uint64(10+it)), Y: y, Unl: [][]float32{synthetic(n, uint64(20+it)), synthetic(n, uint64(30+it))}}
+				s, err := m.Step(core.DefaultPlan(m.Capabilities()), b)
 				require.NoError(t, err)
 				var values [][]float32
 				for _, p := range append(append(append(append([]*nn.Param{}, m.D.Params()...), m.G.Params()...), m.G.Buffers()...), m.EMA...) {
 					values = append(values, p.Data())
 				}
-				got.Iters = append(got.Iters, map[string]string{"loss_lab": testutil.Bits(s.LossLab), "loss_unl": testutil.Bits(s.LossUnl),
-					"loss_gen": testutil.Bits(s.LossGen), "params_fnv": testutil.HashFloats(values...)})
+				got.Iters = append(got.Iters, map[string]string{"loss_lab": testutil.Bits(s.Logs["loss_lab"]), "loss_unl": testutil.Bits(s.Logs["loss_unl"]),
+					"loss_gen": testutil.Bits(s.GLoss), "params_fnv": testutil.HashFloats(values...)})
 			}
 			return got
 		})

@@ -1,6 +1,7 @@
 package ssgan
 
 import (
+	"github.com/ssgan/ssgan/core"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -25,7 +26,7 @@ type feeder struct {
 	unl   *datasets.Shuffler
 	unl2  *datasets.Shuffler
 	split []int
-	batch Batch
+	batch core.FixedBatch
 	idx   []int
 	dim   int
 }
@@ -36,21 +37,21 @@ func newFeeder(t testing.TB, d *datasets.Dataset, perClass int, batch int, seed 
 	f := &feeder{x: d.Train.Images.Float32(0, 1), y: d.Train.Labels, split: split.Indices, dim: 784,
 		lab: datasets.NewShuffler(len(split.Indices), seed+1), unl: datasets.NewShuffler(d.Train.Len(), seed+2),
 		unl2: datasets.NewShuffler(d.Train.Len(), seed+3), idx: make([]int, batch)}
-	f.batch = Batch{XLab: make([]float32, batch*784), YLab: make([]uint8, batch), XUnl: make([]float32, batch*784), XUnl2: make([]float32, batch*784)}
+	f.batch = core.FixedBatch{X: make([]float32, batch*784), Y: make([]uint8, batch), Unl: [][]float32{make([]float32, batch*784), make([]float32, batch*784)}}
 	return f
 }
 
-func (f *feeder) next(t testing.TB) Batch {
+func (f *feeder) next(t testing.TB) core.FixedBatch {
 	f.lab.Next(f.idx)
 	for i, j := range f.idx {
 		f.idx[i] = f.split[j]
-		f.batch.YLab[i] = f.y[f.idx[i]]
+		f.batch.Y[i] = f.y[f.idx[i]]
 	}
-	require.NoError(t, datasets.Gather(f.batch.XLab, f.x, f.idx, f.dim))
+	require.NoError(t, datasets.Gather(f.batch.X, f.x, f.idx, f.dim))
 	f.unl.Next(f.idx)
-	require.NoError(t, datasets.Gather(f.batch.XUnl, f.x, f.idx, f.dim))
+	require.NoError(t, datasets.Gather(f.batch.Unl[0], f.x, f.idx, f.dim))
 	f.unl2.Next(f.idx)
-	require.NoError(t, datasets.Gather(f.batch.XUnl2, f.x, f.idx, f.dim))
+	require.NoError(t, datasets.Gather(f.batch.Unl[1], f.x, f.idx, f.dim))
 	return f.batch
 }
 
@@ -65,7 +66,7 @@ func TestShortRunLearns(t *testing.T) {
 	f := newFeeder(t, d, 10, c.Batch, 1)
 	require.NoError(t, m.Init(f.x))
 	for it := 0; it < 300; it++ {
-		s, err := m.Iterate(f.next(t))
+		s, err := m.Step(core.DefaultPlan(m.Capabilities()), f.next(t))
 		require.NoError(t, err)
 		if it%50 == 0 {
 			t.Logf("it %d: %+v", it, s)
@@ -98,7 +99,7 @@ func BenchmarkIterate(b *testing.B) {
 	batch := f.next(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := m.Iterate(batch); err != nil {
+		if _, err := m.Step(core.DefaultPlan(m.Capabilities()), batch); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,29 +7,16 @@ import (
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
 
+	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/core/nn"
 )
 
-// Batch is the data of one training iteration: Batch labeled rows with their labels, and two
-// independent batches of unlabeled rows (one for D's step, one for G's feature matching), all
-// flattened row-major with InputDim columns.
-type Batch struct {
-	XLab  []float32
-	YLab  []uint8
-	XUnl  []float32
-	XUnl2 []float32
-}
-
-// Stats are the numbers one iteration reports.
-type Stats struct {
-	LossLab  float64 // D's supervised cross-entropy
-	LossUnl  float64 // D's unsupervised loss (0 for the supervised method)
-	LossGen  float64 // G's loss (0 for the supervised method)
-	TrainErr float64 // error rate of D on the labeled batch (with noise on)
-}
-
 // Model is a semi-supervised GAN (or its supervised baseline): the two networks, their
-// optimisers, the moving average of D used for evaluation, and the compiled training steps.
+// optimisers, the moving average of D used for evaluation, and the compiled training steps. It
+// is a core.Classifier: Step makes Plan.DSteps updates of D, each on a fresh labeled batch from
+// the Source and (for the GAN) a fresh unlabeled one from its stream 0 with freshly generated
+// rows, then Plan.GSteps updates of G, each on fresh noise (and, for feature matching, fresh real
+// rows from stream 1).
 type Model struct {
 	Cfg  Config
 	D    *Discriminator
@@ -43,6 +30,7 @@ type Model struct {
 
 	dStep           *nn.Step
 	dX, dY          []float32
+	yLab            []uint8
 	dLab, dUnl      *G.Node
 	labLogits       *G.Node
 	gSample         *nn.Step
@@ -64,11 +52,14 @@ const (
 
 // New builds a model from its config and model seed; call Init before training.
 func New(c Config, modelSeed uint64) (*Model, error) {
+	if c.Method != "ssgan" && c.Method != "supervised" {
+		return nil, fmt.Errorf("ssgan: method %q: want ssgan or supervised", c.Method)
+	}
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
 	initRNG := rand.New(rand.NewPCG(modelSeed, streamInit))
-	m := &Model{Cfg: c, NoiseSrc: nn.NewStream(modelSeed, streamNoise)}
+	m := &Model{Cfg: c, NoiseSrc: nn.NewStream(modelSeed, streamNoise), yLab: make([]uint8, c.Batch)}
 	m.D = NewDiscriminator(c, initRNG)
 	m.DOpt = nn.NewAdam(m.D.Params(), c.LR, c.Beta1)
 	if c.Method == "ssgan" {
@@ -80,6 +71,27 @@ func New(c Config, modelSeed uint64) (*Model, error) {
 	}
 	return m, nil
 }
+
+// Capabilities are what the model honours: the GAN method has a generator for the plan's G
+// steps and pretraining; neither weights its generated rows nor tells its real and fake losses
+// apart (so BEGAN's controller and the d_acc_above threshold are refused).
+func (m *Model) Capabilities() core.Capabilities { return CapabilitiesOf(m.Cfg) }
+
+// CapabilitiesOf are the capabilities of a model built with c.
+func CapabilitiesOf(c Config) core.Capabilities {
+	return core.Capabilities{Name: c.Method, Generator: c.Method == "ssgan"}
+}
+
+// Optimizers are D's and, for the GAN method, G's.
+func (m *Model) Optimizers() []*nn.Adam {
+	if m.GOpt == nil {
+		return []*nn.Adam{m.DOpt}
+	}
+	return []*nn.Adam{m.DOpt, m.GOpt}
+}
+
+// Classes is K.
+func (m *Model) Classes() int { return m.Cfg.Classes }
 
 // uniformFill fills a buffer with U[0,1) draws (the generator's input noise).
 func (m *Model) uniformFill(buf []float32) { m.NoiseSrc.FillUniform(buf) }

@@ -4,15 +4,15 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/core/nn"
 )
 
 // Init performs the data-dependent initialisation of D's weight-normalised layers on the first
 // InitRows rows of x, then starts the moving average at the initialised D (at zero with
-// EMAFromZero). G is not
-// data-initialised: as in the reference code its output layer starts with unit-norm weight
-// columns, scale 1 and bias 0 (normalising its output to unit variance per pixel gives it a gain
-// so large that it collapses within a few dozen iterations).
+// EMAFromZero). G is not data-initialised: as in the reference code its output layer starts with
+// unit-norm weight columns, scale 1 and bias 0 (normalising its output to unit variance per pixel
+// gives it a gain so large that it collapses within a few dozen iterations).
 func (m *Model) Init(x []float32) error {
 	c := m.Cfg
 	rows := c.InitRows
@@ -31,54 +31,68 @@ func (m *Model) Init(x []float32) error {
 	return nil
 }
 
-// Iterate runs one training iteration: D's step on the batch (labeled, unlabeled and freshly
-// generated rows), then, for the GAN, G's step. Each step's optimiser holds only its own
-// network's parameters and each step computes gradients only for them, so the other network is
-// frozen while one trains.
-func (m *Model) Iterate(b Batch) (Stats, error) {
-	if err := m.StepD(b); err != nil {
-		return Stats{}, err
+// Step runs one training iteration as p says (see Model). Each step's optimiser holds only its
+// own network's parameters and each step computes gradients only for them, so the other network
+// is frozen while one trains. With DSteps 0 the GAN method still measures D (without updating
+// it) on a fresh batch, so balance hooks see its loss. Logs: loss_lab (D's supervised
+// cross-entropy), train_err (its error rate on the labeled batch, noise on), and for the GAN
+// method loss_unl (D's unsupervised loss) and, when G stepped, loss_gen (G's loss).
+func (m *Model) Step(p core.Plan, src core.Source) (core.StepResult, error) {
+	if err := p.Validate(); err != nil {
+		return core.StepResult{}, err
 	}
-	s := m.LastD(b.YLab)
-	if m.G == nil {
-		return s, nil
+	dSteps := p.DSteps
+	if dSteps == 0 && m.G != nil {
+		dSteps = 1
 	}
-	loss, err := m.StepG(b)
-	if err != nil {
-		return s, err
+	for i := 0; i < dSteps; i++ {
+		if err := m.stepD(src, p.DSteps > 0); err != nil {
+			return core.StepResult{}, err
+		}
 	}
-	s.LossGen = loss
-	return s, nil
+	res := m.lastD()
+	for i := 0; m.G != nil && i < p.GSteps; i++ {
+		l, err := m.stepG(src)
+		if err != nil {
+			return res, err
+		}
+		res.GStepped, res.GLoss = true, l
+		res.Logs["loss_gen"] = l
+	}
+	return res, nil
 }
 
-// LastD returns the losses and labeled-batch error of the last D step (y: its labels).
-func (m *Model) LastD(y []uint8) Stats {
-	s := Stats{LossLab: nn.Scalar(m.dLab), TrainErr: m.labelError(y)}
+// lastD returns the numbers of the last D step: its losses and labeled-batch error. A
+// supervised model that made no D step reports nothing.
+func (m *Model) lastD() core.StepResult {
+	lab := nn.Scalar(m.dLab)
+	r := core.StepResult{DLoss: lab, Logs: map[string]float64{"loss_lab": lab, "train_err": m.labelError(m.yLab)}}
 	if m.dUnl != nil {
-		s.LossUnl = nn.Scalar(m.dUnl)
+		unl := nn.Scalar(m.dUnl)
+		r.Logs["loss_unl"] = unl
+		r.DLoss = lab + m.Cfg.UnlabeledWeight*unl
 	}
-	return s
+	return r
 }
 
-// StepD runs D's forward and backward pass and updates D and its moving average.
-func (m *Model) StepD(b Batch) error {
+// stepD draws D's batch (labeled rows, and for the GAN method unlabeled and freshly generated
+// ones), runs D's forward and backward pass and, if update, updates D and its moving average.
+func (m *Model) stepD(src core.Source, update bool) error {
 	c, n := m.Cfg, m.Cfg.Batch*m.Cfg.InputDim
-	if len(b.XLab) != n || len(b.YLab) != c.Batch {
-		return fmt.Errorf("ssgan: labeled batch has %d values and %d labels, want %d and %d", len(b.XLab), len(b.YLab), n, c.Batch)
+	if err := src.Labeled(m.dX[:n], m.yLab); err != nil {
+		return err
 	}
-	copy(m.dX, b.XLab)
 	clear(m.dY)
-	for i, y := range b.YLab {
+	for i, y := range m.yLab {
 		if int(y) >= c.Classes {
 			return fmt.Errorf("ssgan: label %d out of range 0..%d", y, c.Classes-1)
 		}
 		m.dY[i*c.Classes+int(y)] = 1
 	}
 	if m.G != nil {
-		if len(b.XUnl) != n {
-			return fmt.Errorf("ssgan: unlabeled batch has %d values, want %d", len(b.XUnl), n)
+		if err := src.Unlabeled(0, m.dX[n:2*n]); err != nil {
+			return err
 		}
-		copy(m.dX[n:2*n], b.XUnl)
 		if err := m.gSample.Run(); err != nil {
 			return err
 		}
@@ -90,6 +104,9 @@ func (m *Model) StepD(b Batch) error {
 	if l := m.dStep.LossValue(); math.IsNaN(l) || math.IsInf(l, 0) {
 		return &nn.DivergedError{What: "D loss", Value: l}
 	}
+	if !update {
+		return nil
+	}
 	if err := m.DOpt.Step(m.dStep.Grads()); err != nil {
 		return err
 	}
@@ -97,13 +114,12 @@ func (m *Model) StepD(b Batch) error {
 	return nil
 }
 
-// StepG runs G's step and returns its loss.
-func (m *Model) StepG(b Batch) (float64, error) {
+// stepG runs G's step (feature matching draws its real rows from stream 1) and returns its loss.
+func (m *Model) stepG(src core.Source) (float64, error) {
 	if m.gReal != nil {
-		if len(b.XUnl2) != len(m.gReal) {
-			return 0, fmt.Errorf("ssgan: second unlabeled batch has %d values, want %d", len(b.XUnl2), len(m.gReal))
+		if err := src.Unlabeled(1, m.gReal); err != nil {
+			return 0, err
 		}
-		copy(m.gReal, b.XUnl2)
 	}
 	if err := m.gStep.Run(); err != nil {
 		return 0, err

@@ -2,6 +2,7 @@ package ssgan
 
 import (
 	"encoding/json"
+	"github.com/ssgan/ssgan/core"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
@@ -34,7 +35,8 @@ func trainedTiny(t *testing.T, c Config) *Model {
 		y[i] = uint8(i % c.Classes)
 	}
 	for it := range 3 {
-		_, err := m.Iterate(Batch{XLab: synthetic(n, uint64(10+it)), YLab: y, XUnl: synthetic(n, uint64(20+it)), XUnl2: synthetic(n, uint64(30+it))})
+		b := core.FixedBatch{X: synthetic(n, uint64(10+it)), Y: y, Unl: [][]float32{synthetic(n, uint64(20+it)), synthetic(n, uint64(30+it))}}
+		_, err := m.Step(core.DefaultPlan(m.Capabilities()), b)
 		require.NoError(t, err)
 	}
 	return m

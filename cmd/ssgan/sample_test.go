@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ssgan/ssgan/core"
-	"github.com/ssgan/ssgan/datasets"
 	"github.com/ssgan/ssgan/experiments"
 	"github.com/ssgan/ssgan/ssgan"
 )
@@ -30,11 +29,12 @@ func writeGANRunDir(t *testing.T) (string, *core.GAN) {
 	for i := range images {
 		images[i] = float32(2*rng.Float64() - 1)
 	}
-	m, err := core.NewGAN(spec.GAN, images, 1, datasets.NewShuffler(10, 1))
+	m, err := core.NewGAN(spec.GAN, 1)
 	require.NoError(t, err)
 	t.Cleanup(m.Close)
-	s := m.NewState()
-	require.NoError(t, (&core.Trainer{Model: m}).Run(t.Context(), s, 3))
+	s := core.NewState(core.DefaultPlan(core.GANCapabilities))
+	src := core.FixedBatch{Unl: [][]float32{images[:spec.GAN.Defaults().Batch/2*784]}}
+	require.NoError(t, (&core.Trainer{Method: m, Source: src}).Run(t.Context(), s, 3))
 	ck := core.NewCheckpoint(spec.Hash(), s)
 	require.NoError(t, m.Save(ck))
 	require.NoError(t, experiments.SaveCheckpoint(filepath.Join(dir, experiments.CheckpointFile), ck))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/ssgan/ssgan/core"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
@@ -35,7 +36,7 @@ func tinyClassifier(t *testing.T, method string) *ssgan.Model {
 		y[i] = uint8(i % c.Classes)
 	}
 	for range 2 {
-		_, err := m.Iterate(ssgan.Batch{XLab: pixels(c.Batch), YLab: y, XUnl: pixels(c.Batch), XUnl2: pixels(c.Batch)})
+		_, err := m.Step(core.DefaultPlan(m.Capabilities()), core.FixedBatch{X: pixels(c.Batch), Y: y, Unl: [][]float32{pixels(c.Batch), pixels(c.Batch)}})
 		require.NoError(t, err)
 	}
 	return m

@@ -3,12 +3,14 @@ package experiments
 import (
 	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/ssgan/ssgan/core"
+	"github.com/ssgan/ssgan/results"
 )
 
 // GANLog is one line of a GAN run's metrics.jsonl, written every SampleEvery iterations and at
@@ -31,49 +33,66 @@ type GANLog struct {
 // GridSide is the side of the sample grids: 5×5 images, as the article shows them.
 const GridSide = 5
 
-// ganHook is the GAN run's after-iteration hook: progress, and every SampleEvery iterations the
-// log line, the sample grid and the checkpoint.
-type ganHook ganRun
+// sampleReport is a GAN's report: every SampleEvery iterations (and at the last) a 5×5 grid of
+// samples from fixed noise and a metrics.jsonl line (GANLog); at the end the loss curves, the
+// weights file and the sample quality.
+type sampleReport struct {
+	r *run
+}
 
-// After runs after every iteration.
-func (h *ganHook) After(s *core.State) error {
-	r := (*ganRun)(h)
-	r.interval.add(s.Metrics)
-	if s.Iter%r.spec.SampleEvery != 0 && s.Iter != r.spec.Iterations {
-		if r.opt.Terminal && s.Iter%10 == 0 {
-			r.logf("\r\033[K%s %s iter %d/%d  %.0f ms/iter", r.spec.Name, r.seed.Dir(), s.Iter, r.spec.Iterations, r.msPerIter(s))
-		}
-		return nil
-	}
+func (g *sampleReport) length() int        { return g.r.spec.Iterations }
+func (g *sampleReport) every() int         { return g.r.spec.SampleEvery }
+func (g *sampleReport) hooks() []core.Hook { return nil }
+
+func (g *sampleReport) write(s *core.State, means map[string]float64) (string, error) {
+	r := g.r
 	sample := filepath.Join(SamplesDir, fmt.Sprintf("iter-%06d.png", s.Iter))
-	if err := r.saveGrid(sample); err != nil {
-		return err
+	if err := g.saveGrid(sample); err != nil {
+		return "", err
 	}
-	line := GANLog{Iter: s.Iter, Seconds: r.elapsed(), Metrics: maps.Clone(s.Metrics), Mean: r.interval.means(),
+	line := GANLog{Iter: s.Iter, Seconds: r.elapsed(), Metrics: maps.Clone(s.Metrics), Mean: means,
 		Counters: maps.Clone(s.Counters), Sample: filepath.ToSlash(sample)}
 	if err := appendJSONLine(r.dir.file(MetricsFile), line); err != nil {
-		return err
+		return "", err
 	}
-	r.interval = intervalMeans{Sums: map[string]float64{}, Counts: map[string]int{}}
-	if err := r.checkpoint(); err != nil {
-		return err
+	return g.logLine(s), nil
+}
+
+func (g *sampleReport) position(iter int, _ bool) string {
+	return fmt.Sprintf("iter %d/%d", iter, g.r.spec.Iterations)
+}
+func (g *sampleReport) resumed(int) string { return "" }
+func (g *sampleReport) headline(m map[string]float64) string {
+	return fmt.Sprintf("d_loss %.4f", m["d_loss"])
+}
+
+// save and load: a GAN's report keeps no history beyond metrics.jsonl; load (ck nil) makes the
+// samples directory.
+func (g *sampleReport) save(*core.Checkpoint) error { return nil }
+func (g *sampleReport) load(ck *core.Checkpoint) error {
+	if ck != nil {
+		return nil
 	}
-	if r.opt.Terminal {
-		r.logf("\r\033[K")
+	if err := os.MkdirAll(g.r.dir.file(SamplesDir), 0o755); err != nil {
+		return fmt.Errorf("experiments: %w", err)
 	}
-	r.logf("%s\n", r.logLine(s))
 	return nil
 }
 
+// record: a GAN has no labels and no test error (TestSize 0); its epochs are the passes its
+// real batches made over the training set, its numbers are in quality.json.
+func (g *sampleReport) record(rec *results.Record) { rec.Epochs = g.r.src.passes() }
+
 // logLine formats the article's progress line with the run's name, speed and tricks' counters.
-func (r *ganRun) logLine(s *core.State) string {
-	g := "-"
+func (g *sampleReport) logLine(s *core.State) string {
+	r := g.r
+	gl := "-"
 	if v, ok := s.Metrics["g_loss"]; ok {
-		g = fmt.Sprintf("%.4f", v)
+		gl = fmt.Sprintf("%.4f", v)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s %d/%d [D loss: %.4f, acc.: %.2f%%] [G loss: %s]", r.spec.Name, r.seed.Dir(),
-		s.Iter, r.spec.Iterations, s.Metrics["d_loss"], 100*s.Metrics["d_acc"], g)
+		s.Iter, r.spec.Iterations, s.Metrics["d_loss"], 100*s.Metrics["d_acc"], gl)
 	if k, ok := s.Metrics["k_t"]; ok {
 		fmt.Fprintf(&b, " k_t %.4f", k)
 	}
@@ -88,15 +107,11 @@ func (r *ganRun) logLine(s *core.State) string {
 	return b.String()
 }
 
-// msPerIter is this session's training speed.
-func (r *ganRun) msPerIter(s *core.State) float64 {
-	return 1000 * time.Since(r.start).Seconds() / float64(max(s.Iter-r.iter0, 1))
-}
-
 // saveGrid writes a GridSide×GridSide grid of samples from the fixed grid noise to name (in the
 // run directory) and to samples.png.
-func (r *ganRun) saveGrid(name string) error {
-	x, err := r.model.Sample(GridSide*GridSide, GridNoise(GridSeed))
+func (g *sampleReport) saveGrid(name string) error {
+	r := g.r
+	x, err := r.method.(*core.GAN).Sample(GridSide*GridSide, GridNoise(GridSeed))
 	if err != nil {
 		return err
 	}
@@ -109,21 +124,4 @@ func (r *ganRun) saveGrid(name string) error {
 		return err
 	}
 	return writeFile(r.dir.file(SamplesFile), b)
-}
-
-// add accumulates one iteration's metrics.
-func (m *intervalMeans) add(metrics map[string]float64) {
-	for k, v := range metrics {
-		m.Sums[k] += v
-		m.Counts[k]++
-	}
-}
-
-// means returns each metric's mean over the iterations that reported it.
-func (m *intervalMeans) means() map[string]float64 {
-	out := make(map[string]float64, len(m.Sums))
-	for k, v := range m.Sums {
-		out[k] = v / float64(m.Counts[k])
-	}
-	return out
 }

@@ -7,9 +7,10 @@ import (
 
 // Balance keeps D and G in step. Policy "thresholds" freezes D while it is too strong and gives
 // G extra steps while it is losing; "began" weights D's loss on generated rows by a proportional
-// controller k_t (Berthelot et al. 2017). The empty policy is off. Balance reads the model's
-// metrics d_acc, d_loss, g_loss, d_loss_real and d_loss_fake (as the GAN reports them) after
-// each iteration and acts on the next one; what it remembers lives in State.Vars.
+// controller k_t (Berthelot et al. 2017). The empty policy is off. Balance reads the typed step
+// result (State.Last: D's loss, G's loss, and where the method reports them D's accuracy and its
+// losses on real and generated rows) after each iteration and acts on the next one; what it
+// remembers lives in State.Vars.
 type Balance struct {
 	// Policy is "" (off), "thresholds" or "began".
 	Policy     string     `yaml:"policy"`
@@ -97,7 +98,24 @@ func (b Balance) Before(s *State) error {
 			s.Vars[VarK] = k
 		}
 		s.Plan.FakeWeight = k
-		s.Metrics["k_t"] = k
+	}
+	return nil
+}
+
+// Check refuses a policy the method cannot honour: any policy needs a generator; began needs D's
+// real and fake losses apart and a weight on the generated rows; d_acc_above needs D's accuracy.
+func (b Balance) Check(c Capabilities) error {
+	switch {
+	case b.Policy == "":
+		return nil
+	case !c.Generator:
+		return fmt.Errorf("balance.policy: %s: %s has no generator to balance", b.Policy, c.who())
+	case b.Policy == "began" && !(c.RealFake && c.FakeWeight):
+		return fmt.Errorf("balance.policy: began: %s neither weights its loss on generated rows "+
+			"(BEGAN's k_t) nor reports its real and fake losses apart; use thresholds, or the article's GAN (kind: gan)", c.who())
+	case b.Policy == "thresholds" && b.Thresholds.DAccAbove > 0 && !c.RealFake:
+		return fmt.Errorf("balance.thresholds.d_acc_above: %s reports no accuracy on generated rows; "+
+			"use d_loss_below or g_loss_above", c.who())
 	}
 	return nil
 }
@@ -126,17 +144,20 @@ func (b Balance) thresholds(s *State) {
 func (b Balance) After(s *State) error {
 	switch b.Policy {
 	case "thresholds":
-		for v, m := range map[string]string{VarDAcc: "d_acc", VarDLoss: "d_loss", VarGLoss: "g_loss"} {
-			if x, ok := s.Metrics[m]; ok {
-				s.Vars[v] = x
-			}
+		r := s.Last
+		s.Vars[VarDLoss] = r.DLoss
+		if r.RealFake {
+			s.Vars[VarDAcc] = r.DAcc
+		}
+		if r.GStepped {
+			s.Vars[VarGLoss] = r.GLoss
 		}
 	case "began":
-		lr, ok1 := s.Metrics["d_loss_real"]
-		lf, ok2 := s.Metrics["d_loss_fake"]
-		if !ok1 || !ok2 {
-			return fmt.Errorf("core: balance: began needs the metrics d_loss_real and d_loss_fake")
+		if !s.Last.RealFake {
+			return fmt.Errorf("core: balance: began needs D's losses on real and generated rows, which the method does not report")
 		}
+		lr, lf := s.Last.DLossReal, s.Last.DLossFake
+		s.Metrics["k_t"] = s.Plan.FakeWeight // the k_t this iteration used
 		c := b.Began.defaults()
 		k := s.Vars[VarK] + c.Lambda*(lf-c.Gamma*lr)
 		if k < 0 || k > 1 {
