@@ -2,6 +2,7 @@ package experiments
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 
 	"github.com/ssgan/ssgan/core"
@@ -61,6 +62,13 @@ func init() {
 	}
 	register("fashion-mnist-ssgan-100", "the headline recipe (K+1 SSGAN, feature matching, 100 labels) on Fashion-MNIST", onFashion(nil))
 	register("fashion-mnist-supervised-100", "mnist-supervised-100's recipe (100 labels only) on Fashion-MNIST", onFashion(supervised100))
+	// The classic semi-supervised learners (package semi) on the same discriminator and splits.
+	for _, m := range []string{"entmin"} {
+		entry := methods[m]
+		register("mnist-"+m+"-100", entry.Summary+", 100 labels", func(s *Spec) {
+			s.Model.Method, s.Model.Params = m, maps.Clone(entry.Params)
+		})
+	}
 	register("mnist-supervised-all", "the same discriminator trained on all 60,000 labels",
 		func(s *Spec) { s.Model.Method = "supervised"; s.LabelsPerClass = 0; s.Epochs = 30 })
 	register("mnist-gan", "the source article's Keras MLP GAN (batch 32, Adam 2e-4, 30,000 steps)",

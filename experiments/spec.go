@@ -235,6 +235,11 @@ func ParseSpec(name string, r io.Reader) (Spec, error) {
 		}
 		return Spec{}, fmt.Errorf("experiments: %s: %w", name, yamlError(data, err))
 	}
+	if m, ok := methods[spec.Method()]; ok { // the method's own settings the file leaves out
+		if params, err := m.resolveParams(spec.Model.Params); err == nil {
+			spec.Model.Params = params
+		}
+	}
 	if err := spec.Validate(); err != nil {
 		return Spec{}, fmt.Errorf("experiments: %s: %w", name, err)
 	}

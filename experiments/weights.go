@@ -1,6 +1,7 @@
 package experiments
 
 import (
+	"fmt"
 	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/core/nn"
 	"github.com/ssgan/ssgan/datasets"
@@ -79,8 +80,18 @@ func ganWeights(m core.Method, _ Spec) (Export, error) {
 	return ex, nil
 }
 
-// classifierWeights exports an ssgan.Model: D's moving average and, for the GAN method, G.
+// weighted is a method on the K+1 SSGAN's discriminator (an *ssgan.Model, or a learner that
+// embeds one), which exports D's moving average and, where it has one, G.
+type weighted interface {
+	Weights() ([]weights.Tensor, map[string][]weights.Layer, error)
+}
+
+// classifierWeights exports a method on the K+1 SSGAN's discriminator.
 func classifierWeights(m core.Method, s Spec) (Export, error) {
-	tensors, nets, err := m.(*ssgan.Model).Weights()
+	w, ok := m.(weighted)
+	if !ok {
+		return Export{}, fmt.Errorf("experiments: method %s has no weights to export", s.Method())
+	}
+	tensors, nets, err := w.Weights()
 	return Export{Tensors: tensors, Networks: nets, Notes: ssgan.WeightsNotes(s.Model), Config: s.Model}, err
 }

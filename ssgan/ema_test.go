@@ -28,7 +28,7 @@ func TestEMAStart(t *testing.T) {
 			}
 		}
 		before := append([]float32(nil), m.EMA[0].Data()...)
-		m.updateEMA()
+		m.UpdateAverage()
 		for j, v := range m.EMA[0].Data() {
 			assert.InDelta(t, before[j]+0.1*(m.D.Params()[0].Data()[j]-before[j]), v, 1e-6, "fromZero=%v: one step", fromZero)
 		}

@@ -34,8 +34,9 @@ func realness(logits *G.Node, classes int) (*G.Node, error) {
 	return G.Sub(lse, fake)
 }
 
-// classLogits returns the K class logits (all of them in the implicit form).
-func classLogits(logits *G.Node, classes int) (*G.Node, error) {
+// ClassLogits returns the K class logits of D's output (all of them in the implicit form; the
+// first K of the explicit form's K+1).
+func ClassLogits(logits *G.Node, classes int) (*G.Node, error) {
 	if logits.Shape()[1] == classes {
 		return logits, nil
 	}
@@ -44,7 +45,7 @@ func classLogits(logits *G.Node, classes int) (*G.Node, error) {
 
 // SupervisedLoss is the cross-entropy of the labeled rows over the K classes, −log p(y | x, y ≤ K).
 func SupervisedLoss(logits, onehot *G.Node, classes int) (*G.Node, error) {
-	cls, err := classLogits(logits, classes)
+	cls, err := ClassLogits(logits, classes)
 	if err != nil {
 		return nil, err
 	}

@@ -110,7 +110,7 @@ func (m *Model) stepD(src core.Source, update bool) error {
 	if err := m.DOpt.Step(m.dStep.Grads()); err != nil {
 		return err
 	}
-	m.updateEMA()
+	m.UpdateAverage()
 	return nil
 }
 
@@ -131,8 +131,8 @@ func (m *Model) stepG(src core.Source) (float64, error) {
 	return l, m.GOpt.Step(m.gStep.Grads())
 }
 
-// updateEMA moves the average towards D's current parameters.
-func (m *Model) updateEMA() {
+// UpdateAverage moves the moving average towards D's current parameters (after each D update).
+func (m *Model) UpdateAverage() {
 	if m.EMA == nil {
 		return
 	}

@@ -81,6 +81,9 @@ func FromWeights(f *weights.File) (*Model, error) {
 	case meta.ImageRows*meta.ImageCols != c.InputDim:
 		return nil, f.Errorf("%s: images of %d×%d pixels, but the model's input has %d", weights.MetaArray, meta.ImageRows, meta.ImageCols, c.InputDim)
 	}
+	if c.Method != "ssgan" { // any other method on this discriminator has no generator
+		c.Method, c.Params = "supervised", nil
+	}
 	m, err := New(c, 0)
 	if err != nil {
 		return nil, f.Errorf("%s model: %v", weights.MetaArray, err)
