@@ -28,7 +28,7 @@ type Learner struct {
 	// lab is the labeled rows' logits; sup and uns are the loss terms; logs names extra nodes
 	// to log.
 	lab, sup, uns *G.Node
-	logs     map[string]*G.Node
+	logs          map[string]*G.Node
 	// weight is the unsupervised loss's weight at an iteration (a ramp-up, or a constant).
 	weight func(iter int) float64
 	// before runs before each training step (a teacher's pass, VAT's power iteration).
