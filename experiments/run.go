@@ -293,7 +293,7 @@ func (r *run) record(status string) *results.Record {
 		Status: status, Iterations: r.state.Iter, Seconds: r.elapsed(),
 		BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,
 		ConfigHash: r.spec.Hash(), Commits: r.commits.mixed(r.env.Commit, r.state.Iter > r.iter0), Sweep: r.spec.Sweep,
-		Dataset: r.opt.dataset.Name, DatasetSHA256: r.opt.dataset.SHA256,
+		Dataset: r.opt.dataset.Name, DatasetSHA256: r.opt.dataset.SHA256, Engine: results.EngineCounter,
 	}
 	r.report.record(rec)
 	if rec.Epochs > 0 {

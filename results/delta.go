@@ -6,8 +6,8 @@ import (
 	"github.com/ssgan/ssgan/metrics"
 )
 
-// compareSupervised tests g's final error % against the supervised row of the same data set
-// and labels: the one of g's length when there is one, else the longest one (a baseline is
+// compareSupervised tests g's final error % against the supervised row of the same data set,
+// labels and engine: the one of g's length when there is one, else the longest one (a baseline is
 // trained for its own length, often shorter). The test is paired by data seed when every
 // finished run of g has a finished supervised run with the same (model seed, data seed) pair,
 // each data seed appears once in both, and there are at least two pairs; otherwise it is
@@ -19,7 +19,7 @@ func compareSupervised(g *group, groups []*group) (*Delta, string) {
 	}
 	var same, all []*group
 	for _, o := range groups {
-		if o.method != MethodSupervised || o.labels != g.labels || o.dataset != g.dataset || len(o.finished) == 0 {
+		if o.method != MethodSupervised || o.labels != g.labels || o.dataset != g.dataset || o.engine != g.engine || len(o.finished) == 0 {
 			continue
 		}
 		all = append(all, o)

@@ -10,8 +10,8 @@ import (
 // group is the records of one row of the table: one experiment with one number of labels on
 // one data set, trained for one number of epochs.
 type group struct {
-	dataset, experiment, method string
-	labels                      int
+	dataset, experiment, method, engine string
+	labels                              int
 	// epochs is the length of the finished runs (-1 for a group of unfinished runs only).
 	epochs            int
 	finished          []Record // sorted by (DataSeed, ModelSeed)
@@ -35,10 +35,11 @@ func errorPct(r Record) float64 {
 // seedPair identifies one run within an experiment.
 type seedPair struct{ model, data uint64 }
 
-// experimentKey names an experiment on a data set with a number of labels.
+// experimentKey names an experiment on a data set with a number of labels, trained by one
+// engine (runs of two engines make two rows).
 type experimentKey struct {
-	dataset, experiment string
-	labels              int
+	dataset, experiment, engine string
+	labels                      int
 }
 
 // groupRecords validates recs and groups them into rows: the finished runs by (data set,
@@ -61,7 +62,7 @@ func groupRecords(recs []Record) ([]*group, error) {
 		if r.Experiment == "" {
 			return nil, fmt.Errorf("results: record with seeds (%d, %d) has no experiment name", r.ModelSeed, r.DataSeed)
 		}
-		ek := experimentKey{r.DatasetName(), r.Experiment, r.Labels}
+		ek := experimentKey{r.DatasetName(), r.Experiment, r.EngineName(), r.Labels}
 		if m, ok := method[ek]; ok && m != r.Method {
 			return nil, fmt.Errorf("results: %s with %d labels mixes methods %q and %q", r.Experiment, r.Labels, m, r.Method)
 		}
@@ -74,7 +75,7 @@ func groupRecords(recs []Record) ([]*group, error) {
 			k := rowKey{ek, r.Epochs}
 			g := rows[k]
 			if g == nil {
-				g = &group{dataset: ek.dataset, experiment: r.Experiment, method: r.Method, labels: r.Labels, epochs: r.Epochs}
+				g = &group{dataset: ek.dataset, experiment: r.Experiment, method: r.Method, engine: ek.engine, labels: r.Labels, epochs: r.Epochs}
 				rows[k], seen[k] = g, map[seedPair]Record{}
 			}
 			p := seedPair{r.ModelSeed, r.DataSeed}
@@ -93,7 +94,7 @@ func groupRecords(recs []Record) ([]*group, error) {
 		}
 	}
 	for _, r := range pending {
-		ek := experimentKey{r.DatasetName(), r.Experiment, r.Labels}
+		ek := experimentKey{r.DatasetName(), r.Experiment, r.EngineName(), r.Labels}
 		var lengths []int
 		for k := range rows {
 			if k.experimentKey == ek && k.epochs >= 0 {
@@ -111,7 +112,7 @@ func groupRecords(recs []Record) ([]*group, error) {
 		k := rowKey{ek, epochs}
 		g := rows[k]
 		if g == nil {
-			g = &group{dataset: ek.dataset, experiment: r.Experiment, method: r.Method, labels: r.Labels, epochs: -1}
+			g = &group{dataset: ek.dataset, experiment: r.Experiment, method: r.Method, engine: ek.engine, labels: r.Labels, epochs: -1}
 			rows[k] = g
 		}
 		if r.Status == StatusDiverged {
@@ -128,7 +129,7 @@ func groupRecords(recs []Record) ([]*group, error) {
 	}
 	slices.SortFunc(groups, func(a, b *group) int {
 		return cmp.Or(cmp.Compare(a.dataset, b.dataset), cmp.Compare(a.labels, b.labels), cmp.Compare(a.method, b.method),
-			cmp.Compare(a.experiment, b.experiment), cmp.Compare(a.epochs, b.epochs))
+			cmp.Compare(a.experiment, b.experiment), cmp.Compare(a.epochs, b.epochs), cmp.Compare(a.engine, b.engine))
 	})
 	return groups, nil
 }

@@ -55,6 +55,28 @@ type Record struct {
 	Dataset string `json:"dataset,omitempty"`
 	// DatasetSHA256 maps each of the data set's four files to its SHA-256 (hex).
 	DatasetSHA256 map[string]string `json:"dataset_sha256,omitempty"`
+	// Engine names the numerics that trained the run (EngineCounter, the counter-based
+	// random stream and float32 kernels); records made before it was recorded have none and
+	// were trained by EngineEarlier. Runs of two engines are never averaged together.
+	Engine string `json:"engine,omitempty"`
+}
+
+// The training engines a record can name.
+const (
+	// EngineEarlier is the engine of the runs published up to 0c49581: one sequential PCG
+	// stream of noise and float64-exact element-wise kernels.
+	EngineEarlier = "pcg-f64"
+	// EngineCounter is the engine since 3248b9f (2026-12-01): Philox4x32-10 noise addressed by
+	// counter and float32 vector kernels.
+	EngineCounter = "philox-f32"
+)
+
+// EngineName is the record's engine, EngineEarlier for records that name none.
+func (r Record) EngineName() string {
+	if r.Engine == "" {
+		return EngineEarlier
+	}
+	return r.Engine
 }
 
 // WriteRecord writes rec as indented JSON to path atomically: it writes a

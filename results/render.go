@@ -275,6 +275,9 @@ func tableNotes(rows []Row, cols []column, left []string, width int) []string {
 		notes = append(notes, "Seeds: finished runs, the only ones averaged; diverged and running runs are counted, never averaged.")
 	}
 	notes = append(notes, "Errors are those of the model at the end of training, never the best epoch; a run of an experiment at another length is another row.")
+	if marked(rows) {
+		notes = append(notes, EarlierMark+" trained by the earlier engine ("+EngineEarlier+": a sequential PCG noise stream, float64-exact kernels; the runs published up to 0c49581); the other rows by the current one ("+EngineCounter+"). Runs of two engines are never averaged together.")
+	}
 	if has["Δ vs supervised"] {
 		notes = append(notes, "Δ: error % minus that of the supervised experiment with the same data set and labels (of the same length, else the longest); paired t-test by data seed when the seed pairs match, else Welch; two-sided p.")
 	}

@@ -25,7 +25,11 @@ type Table struct {
 // Row is one line of the summary table.
 type Row struct {
 	// Dataset is the data set of the row's runs ("mnist" for records that name none).
-	Dataset    string
+	Dataset string
+	// Engine is the training engine of the row's runs (Record.EngineName); "" for a published
+	// row. When a table holds runs of both engines, the Experiment of each row of the earlier
+	// engine ends in EarlierMark.
+	Engine     string
 	Experiment string
 	Method     string
 	Labels     int
@@ -84,6 +88,7 @@ func BuildTable(recs []Record, includeReference bool) (*Table, error) {
 		present[g.dataset] = true
 		row := Row{
 			Dataset:    g.dataset,
+			Engine:     g.engine,
 			Experiment: g.experiment,
 			Method:     g.method,
 			Labels:     g.labels,
@@ -98,6 +103,7 @@ func BuildTable(recs []Record, includeReference bool) (*Table, error) {
 		row.Delta, row.DeltaNote = compareSupervised(g, groups)
 		t.Rows = append(t.Rows, row)
 	}
+	markEngines(t.Rows)
 	if includeReference {
 		for _, r := range References() {
 			if len(present) == 0 || present[r.Dataset] {
@@ -110,6 +116,37 @@ func BuildTable(recs []Record, includeReference bool) (*Table, error) {
 			cmp.Compare(a.Experiment, b.Experiment), cmp.Compare(epochsNum(a.Epochs), epochsNum(b.Epochs)), cmp.Compare(a.Source, b.Source))
 	})
 	return t, nil
+}
+
+// EarlierMark ends the experiment name of a row trained by the earlier engine in a table that
+// also holds runs of the current one (a footnote says so).
+const EarlierMark = "*"
+
+// markEngines marks the rows of the earlier engine when the rows come from both, so that rows
+// of the same experiment, labels and length trained by the two engines are told apart.
+func markEngines(rows []Row) {
+	engines := map[string]bool{}
+	for _, r := range rows {
+		engines[r.Engine] = true
+	}
+	if len(engines) < 2 {
+		return
+	}
+	for i := range rows {
+		if rows[i].Engine == EngineEarlier {
+			rows[i].Experiment += EarlierMark
+		}
+	}
+}
+
+// marked reports whether markEngines marked a row.
+func marked(rows []Row) bool {
+	for _, r := range rows {
+		if r.Engine == EngineEarlier && strings.HasSuffix(r.Experiment, EarlierMark) {
+			return true
+		}
+	}
+	return false
 }
 
 // epochsNum is the number of a row's epochs for sorting: its first number ("5" of "5-60"), -1

@@ -1,6 +1,7 @@
 package results
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"testing"
@@ -290,4 +291,45 @@ func TestBuildTableDatasets(t *testing.T) {
 	fashionOnly, err := BuildTable(recs[2:], true)
 	require.NoError(t, err)
 	assert.Len(t, fashionOnly.Rows, 2, "no published row is of Fashion-MNIST")
+}
+
+// TestBuildTableEngines: runs of the same experiment, seeds and length trained by the two engines
+// make two rows (never one average, never a duplicate-seed error); each compares with the
+// baseline of its own engine, and the earlier engine's rows are marked.
+func TestBuildTableEngines(t *testing.T) {
+	rec := func(exp, method, engine string, seed uint64, errs int) Record {
+		return Record{Experiment: exp, Method: method, Labels: 100, ModelSeed: seed, DataSeed: seed, Status: StatusFinished,
+			Epochs: 5, Iterations: 3000, TestSize: 10000, FinalTestErrors: errs, ConfigHash: "h-" + exp, Engine: engine}
+	}
+	recs := []Record{
+		rec("synthetic-ssgan-100", "ssgan", "", 1, 1700), rec("synthetic-ssgan-100", "ssgan", "", 2, 1800),
+		rec("synthetic-supervised-100", "supervised", "", 1, 2300), rec("synthetic-supervised-100", "supervised", "", 2, 2250),
+		rec("synthetic-ssgan-100", "ssgan", EngineCounter, 1, 1500), rec("synthetic-ssgan-100", "ssgan", EngineCounter, 2, 1650),
+		rec("synthetic-supervised-100", "supervised", EngineCounter, 1, 2000), rec("synthetic-supervised-100", "supervised", EngineCounter, 2, 2100),
+	}
+	tbl, err := BuildTable(recs, false)
+	require.NoError(t, err)
+	names := map[string]Row{}
+	for _, r := range tbl.Rows {
+		names[r.Experiment] = r
+	}
+	require.Len(t, names, 4)
+	earlier, current := names["synthetic-ssgan-100"+EarlierMark], names["synthetic-ssgan-100"]
+	assert.InDelta(t, 17.5, earlier.ErrorPct.Mean, 1e-12)
+	assert.InDelta(t, 15.75, current.ErrorPct.Mean, 1e-12)
+	// Δ within each engine: (1700-2300 + 1800-2250)/2/100 and (1500-2000 + 1650-2100)/2/100.
+	require.NotNil(t, earlier.Delta, earlier.DeltaNote)
+	require.NotNil(t, current.Delta, current.DeltaNote)
+	assert.InDelta(t, -5.25, earlier.Delta.MeanDiff, 1e-12)
+	assert.InDelta(t, -4.75, current.Delta.MeanDiff, 1e-12)
+	var buf bytes.Buffer
+	require.NoError(t, Render(&buf, tbl, FormatText))
+	assert.Contains(t, buf.String(), EarlierMark+" trained by the earlier engine")
+
+	// One engine only: nothing is marked.
+	tbl, err = BuildTable(recs[4:], false)
+	require.NoError(t, err)
+	for _, r := range tbl.Rows {
+		assert.NotContains(t, r.Experiment, EarlierMark)
+	}
 }
