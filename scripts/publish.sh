@@ -16,6 +16,14 @@ mkdir -p "$dest"
   echo "## Classification (final test errors of the model at the end of training)"
   echo
   "$ssgan" table "$runs" --format markdown
+  # With COMPARE="BASELINE REFERENCE", the methods compared with both, paired by seed, Holm-corrected.
+  if [ -n "${COMPARE:-}" ]; then
+    read -r base ref <<<"$COMPARE"
+    echo
+    echo "## Methods compared (Δ against $base and against $ref)"
+    echo
+    "$ssgan" compare "$runs" --baseline "$base" --reference "$ref" --format markdown --published
+  fi
   if "$ssgan" curves "$runs" --format markdown --png "$dest/curves.png" > /tmp/curves.$$ 2>/dev/null; then
     echo
     echo "## Test error per epoch"

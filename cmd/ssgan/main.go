@@ -32,7 +32,7 @@ func newRootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newDataCmd(), newTableCmd(), newVersionCmd())
+	root.AddCommand(newDataCmd(), newTableCmd(), newCompareCmd(), newVersionCmd())
 	for _, c := range extraCommands {
 		root.AddCommand(c())
 	}
