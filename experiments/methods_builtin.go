@@ -23,6 +23,24 @@ func init() {
 		},
 		Weights: classifierWeights,
 	})
+	ganStreams := func(s Spec) int { // D's unlabeled rows, and feature matching's real rows
+		if s.Model.GenLoss == "nonsaturating" {
+			return 1
+		}
+		return 2
+	}
+	registerMethod(Method{
+		Name: "ctgan", Kind: "classifier",
+		Summary: "the K+1 SSGAN with CT-GAN's consistency term on D (Wei et al. 2018, biuyq/CT-GAN)",
+		New:     newClassifier, Capabilities: caps, Pixels: [2]float32{0, 1}, Labeled: true,
+		Streams: ganStreams, Params: ssgan.CTGANParams, Weights: classifierWeights,
+	})
+	registerMethod(Method{
+		Name: "badgan", Kind: "classifier",
+		Summary: "the K+1 SSGAN with Bad GAN's entropy term on D and pull-away term on G (Dai et al. 2017, kimiyoung/ssl_bad_gan)",
+		New:     newClassifier, Capabilities: caps, Pixels: [2]float32{0, 1}, Labeled: true,
+		Streams: ganStreams, Params: ssgan.BadGANParams, Weights: classifierWeights,
+	})
 	registerMethod(Method{
 		Name: "supervised", Kind: "classifier",
 		Summary: "the same discriminator (noise layers on) trained on the labeled rows only: the baseline",

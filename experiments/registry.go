@@ -62,8 +62,9 @@ func init() {
 	}
 	register("fashion-mnist-ssgan-100", "the headline recipe (K+1 SSGAN, feature matching, 100 labels) on Fashion-MNIST", onFashion(nil))
 	register("fashion-mnist-supervised-100", "mnist-supervised-100's recipe (100 labels only) on Fashion-MNIST", onFashion(supervised100))
-	// The classic semi-supervised learners (package semi) on the same discriminator and splits.
-	for _, m := range []string{"entmin"} {
+	// The classic semi-supervised learners (package semi) and the K+1 SSGAN's variants (package
+	// ssgan) on the same discriminator and splits.
+	for _, m := range []string{"entmin", "ctgan", "badgan"} {
 		entry := methods[m]
 		register("mnist-"+m+"-100", entry.Summary+", 100 labels", func(s *Spec) {
 			s.Model.Method, s.Model.Params = m, maps.Clone(entry.Params)

@@ -118,7 +118,7 @@ func (s Spec) Validate() error {
 		return fmt.Errorf("sample_every: %d: must be positive", s.SampleEvery)
 	case s.InitSample != "" && s.InitSample != "first" && s.InitSample != "shuffled":
 		return fmt.Errorf("init_sample: %q: want first or shuffled", s.InitSample)
-	case s.Kind == "classifier" && s.LabelsPerClass == 0 && s.Model.Method == "ssgan":
+	case s.Kind == "classifier" && s.LabelsPerClass == 0 && s.Model.HasGenerator():
 		return errors.New("labels_per_class: 0 (all labels) is only meaningful for method supervised")
 	}
 	m, err := methodOf(s)

@@ -63,7 +63,7 @@ func generatorFromCheckpoint(dir string) (*Generator, error) {
 		}
 		return ganGenerator(spec.Name, g.Iter, filepath.Join(dir, CheckpointFile), g.Spec.GAN, g.G)
 	}
-	if spec.Model.Method != "ssgan" {
+	if !spec.Model.HasGenerator() {
 		return nil, fmt.Errorf("experiments: %s is a %s run: it has no generator", dir, spec.Model.Method)
 	}
 	path := filepath.Join(dir, CheckpointFile)

@@ -11,9 +11,10 @@ import (
 // Config holds every setting of the model and its optimisation. The zero value of a field means
 // its default, given by Defaults (the MNIST recipe of the paper's reference code).
 type Config struct {
-	// Method is the registered method that trains this discriminator: "ssgan" (K+1-class GAN)
-	// and "supervised" (the same D on labels only) are this package's; the others are named
-	// by package experiments' registry.
+	// Method is the registered method that trains this discriminator: "ssgan" (K+1-class GAN),
+	// its variants "ctgan" (with CT-GAN's consistency term) and "badgan" (with Bad GAN's entropy
+	// and pull-away terms), and "supervised" (the same D on labels only) are this package's; the
+	// others are named by package experiments' registry.
 	Method string `yaml:"method"`
 	// Form is "implicit" (K logits, fake logit fixed at 0; Salimans et al.) or "explicit"
 	// (K+1 logits; Odena 2016).
@@ -74,7 +75,8 @@ func Defaults() Config {
 }
 
 // Validate reports the first impossible setting of the networks and their optimisation, naming
-// its field. Which methods exist is the registry's business (New accepts ssgan and supervised).
+// its field. Which methods exist is the registry's business (New accepts ssgan, supervised,
+// ctgan and badgan, and checks the last two's Params).
 func (c Config) Validate() error {
 	switch {
 	case c.Form != "implicit" && c.Form != "explicit":
@@ -115,6 +117,12 @@ func (c Config) Validate() error {
 		}
 	}
 	return nil
+}
+
+// HasGenerator reports whether c's method is one of this package's GAN methods, which train a
+// generator: ssgan, ctgan and badgan.
+func (c Config) HasGenerator() bool {
+	return c.Method == "ssgan" || c.Method == "ctgan" || c.Method == "badgan"
 }
 
 // outputs is the number of D logits: K in the implicit form, K+1 in the explicit one.

@@ -2,7 +2,11 @@ package ssgan
 
 import (
 	"fmt"
+	"maps"
+	"math"
 	"math/rand/v2"
+	"slices"
+	"strings"
 
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
@@ -14,9 +18,11 @@ import (
 // Model is a semi-supervised GAN (or its supervised baseline): the two networks, their
 // optimisers, the moving average of D used for evaluation, and the compiled training steps. It
 // is a core.Classifier: Step makes Plan.DSteps updates of D, each on a fresh labeled batch from
-// the Source and (for the GAN) a fresh unlabeled one from its stream 0 with freshly generated
-// rows, then Plan.GSteps updates of G, each on fresh noise (and, for feature matching, fresh real
-// rows from stream 1).
+// the Source and (for the GAN methods) a fresh unlabeled one from its stream 0 with freshly
+// generated rows, then Plan.GSteps updates of G, each on fresh noise (and, for feature matching,
+// fresh real rows from stream 1). The GAN methods are ssgan and its variants ctgan (a
+// consistency term on D, see CTGANParams) and badgan (an entropy term on D and a pull-away term
+// on G, see BadGANParams), which differ from ssgan only by the terms they add to the losses.
 type Model struct {
 	Cfg  Config
 	D    *Discriminator
@@ -41,6 +47,18 @@ type Model struct {
 	evalX           []float32
 	evalOut         *G.Node
 	lastEvalVersion int
+
+	// dTerms and gTerms are the method's own terms of D's and G's losses (none for ssgan and
+	// supervised), logged under their names after each step.
+	dTerms, gTerms []term
+}
+
+// term is one extra loss term of a method: its node in the compiled step (an extra output, so
+// its value can be read after the run) and its weight in the network's loss.
+type term struct {
+	name   string
+	node   *G.Node
+	weight float64
 }
 
 // Streams of the model seed: initialisation draws from a PCG stream, training noise from a
@@ -50,19 +68,30 @@ const (
 	streamNoise = 0x2222
 )
 
-// New builds a model from its config and model seed; call Init before training.
+// methodParams are the defaults of the settings (Config.Params) of each method of this package
+// that has some.
+var methodParams = map[string]map[string]float64{"ctgan": CTGANParams, "badgan": BadGANParams}
+
+// New builds a model from its config and model seed; call Init before training. The methods
+// are ssgan, supervised, ctgan and badgan; the last two read their settings from c.Params, where
+// a key left out takes its default (CTGANParams, BadGANParams) and an unknown key is refused.
 func New(c Config, modelSeed uint64) (*Model, error) {
-	if c.Method != "ssgan" && c.Method != "supervised" {
-		return nil, fmt.Errorf("ssgan: method %q: want ssgan or supervised", c.Method)
+	switch c.Method {
+	case "ssgan", "supervised", "ctgan", "badgan":
+	default:
+		return nil, fmt.Errorf("ssgan: method %q: want ssgan, supervised, ctgan or badgan", c.Method)
 	}
 	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	if err := checkParams(c); err != nil {
 		return nil, err
 	}
 	initRNG := rand.New(rand.NewPCG(modelSeed, streamInit))
 	m := &Model{Cfg: c, NoiseSrc: nn.NewStream(modelSeed, streamNoise), yLab: make([]uint8, c.Batch)}
 	m.D = NewDiscriminator(c, initRNG)
 	m.DOpt = nn.NewAdam(m.D.Params(), c.LR, c.Beta1)
-	if c.Method == "ssgan" {
+	if c.HasGenerator() {
 		m.G = NewGenerator(c, initRNG)
 		m.GOpt = nn.NewAdam(m.G.Params(), c.LR, c.Beta1)
 	}
@@ -72,17 +101,84 @@ func New(c Config, modelSeed uint64) (*Model, error) {
 	return m, nil
 }
 
-// Capabilities are what the model honours: the GAN method has a generator for the plan's G
-// steps and pretraining; neither weights its generated rows nor tells its real and fake losses
+// Capabilities are what the model honours: the GAN methods have a generator for the plan's G
+// steps and pretraining; none weights its generated rows nor tells its real and fake losses
 // apart (so BEGAN's controller and the d_acc_above threshold are refused).
 func (m *Model) Capabilities() core.Capabilities { return CapabilitiesOf(m.Cfg) }
 
 // CapabilitiesOf are the capabilities of a model built with c.
 func CapabilitiesOf(c Config) core.Capabilities {
-	return core.Capabilities{Name: c.Method, Generator: c.Method == "ssgan"}
+	return core.Capabilities{Name: c.Method, Generator: c.HasGenerator()}
 }
 
-// Optimizers are D's and, for the GAN method, G's.
+// checkParams refuses a setting the method does not have and a value out of its range.
+func checkParams(c Config) error {
+	defaults, ok := methodParams[c.Method]
+	if !ok {
+		return nil
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.Params)) {
+		if _, ok := defaults[k]; !ok {
+			return fmt.Errorf("ssgan: params.%s: method %s has no such setting (it has: %s)", k, c.Method,
+				strings.Join(slices.Sorted(maps.Keys(defaults)), ", "))
+		}
+		if v := c.Params[k]; !(v >= 0) || math.IsInf(v, 0) {
+			return fmt.Errorf("ssgan: params.%s %g: must be finite and not negative", k, v)
+		}
+	}
+	return nil
+}
+
+// param returns the method's setting key: c.Params[key], or its default when c.Params leaves
+// it out (a config built in code rather than by the registry).
+func param(c Config, key string) float64 {
+	if v, ok := c.Params[key]; ok {
+		return v
+	}
+	return methodParams[c.Method][key]
+}
+
+// addTermLogs adds the values of the method's own terms of its last D step to r's Logs and
+// their weighted sum to r.DLoss.
+func (m *Model) addTermLogs(r *core.StepResult) {
+	for _, t := range m.dTerms {
+		v := nn.Scalar(t.node)
+		r.Logs[t.name] = v
+		r.DLoss += t.weight * v
+	}
+}
+
+// addGTermLogs adds the values of the method's own terms of its last G step to r's Logs.
+func (m *Model) addGTermLogs(r *core.StepResult) {
+	for _, t := range m.gTerms {
+		r.Logs[t.name] = nn.Scalar(t.node)
+	}
+}
+
+// withTerms returns loss plus the weighted terms.
+func withTerms(loss *G.Node, terms []term) (*G.Node, error) {
+	for _, t := range terms {
+		w, err := G.Mul(t.node, G.NewConstant(float32(t.weight)))
+		if err != nil {
+			return nil, err
+		}
+		if loss, err = G.Add(loss, w); err != nil {
+			return nil, err
+		}
+	}
+	return loss, nil
+}
+
+// termNodes returns the nodes of terms.
+func termNodes(terms []term) []*G.Node {
+	var out []*G.Node
+	for _, t := range terms {
+		out = append(out, t.node)
+	}
+	return out
+}
+
+// Optimizers are D's and, for the GAN methods, G's.
 func (m *Model) Optimizers() []*nn.Adam {
 	if m.GOpt == nil {
 		return []*nn.Adam{m.DOpt}
@@ -123,7 +219,7 @@ func (m *Model) compileD() error {
 	x, xbuf := g.Input("x", kinds*b, c.InputDim)
 	y, ybuf := g.Input("y", b, c.Classes)
 	m.dX, m.dY = xbuf, ybuf
-	logits, _, err := m.D.Forward(g, x)
+	logits, taps, err := m.D.Forward(g, x)
 	if err != nil {
 		return err
 	}
@@ -156,11 +252,24 @@ func (m *Model) compileD() error {
 		if loss, err = G.Add(loss, weighted); err != nil {
 			return err
 		}
+		switch c.Method {
+		case "ctgan":
+			m.dTerms, err = m.consistencyTerms(g, x, unl, taps)
+		case "badgan":
+			m.dTerms, err = m.entropyTerms(unl)
+		}
+		if err != nil {
+			return err
+		}
+		if loss, err = withTerms(loss, m.dTerms); err != nil {
+			return err
+		}
 	}
 	extras := []*G.Node{lab, m.dLab}
 	if m.dUnl != nil {
 		extras = append(extras, m.dUnl)
 	}
+	extras = append(extras, termNodes(m.dTerms)...)
 	m.dStep, err = g.Compile(loss, m.D.Params(), extras...)
 	return err
 }
@@ -207,6 +316,14 @@ func (m *Model) compileG() error {
 	if err != nil {
 		return err
 	}
-	m.gStep, err = g.Compile(loss, m.G.Params())
+	if c.Method == "badgan" {
+		if m.gTerms, err = m.pullAwayTerms(fakeTaps); err != nil {
+			return err
+		}
+		if loss, err = withTerms(loss, m.gTerms); err != nil {
+			return err
+		}
+	}
+	m.gStep, err = g.Compile(loss, m.G.Params(), termNodes(m.gTerms)...)
 	return err
 }

@@ -36,7 +36,9 @@ func (m *Model) Init(x []float32) error {
 // is frozen while one trains. With DSteps 0 the GAN method still measures D (without updating
 // it) on a fresh batch, so balance hooks see its loss. Logs: loss_lab (D's supervised
 // cross-entropy), train_err (its error rate on the labeled batch, noise on), and for the GAN
-// method loss_unl (D's unsupervised loss) and, when G stepped, loss_gen (G's loss).
+// methods loss_unl (D's unsupervised loss) and, when G stepped, loss_gen (G's loss), with the
+// method's own terms unweighted: loss_ct (ctgan), loss_ent and, when G stepped, loss_pt (badgan).
+// DLoss is D's whole loss, the weighted terms included.
 func (m *Model) Step(p core.Plan, src core.Source) (core.StepResult, error) {
 	if err := p.Validate(); err != nil {
 		return core.StepResult{}, err
@@ -58,6 +60,7 @@ func (m *Model) Step(p core.Plan, src core.Source) (core.StepResult, error) {
 		}
 		res.GStepped, res.GLoss = true, l
 		res.Logs["loss_gen"] = l
+		m.addGTermLogs(&res)
 	}
 	return res, nil
 }
@@ -72,6 +75,7 @@ func (m *Model) lastD() core.StepResult {
 		r.Logs["loss_unl"] = unl
 		r.DLoss = lab + m.Cfg.UnlabeledWeight*unl
 	}
+	m.addTermLogs(&r)
 	return r
 }
 

@@ -51,7 +51,7 @@ func WeightsNotes(c Config) string {
 	} else {
 		s += "D/out gives K class logits (the 'generated' logit is fixed at 0); the class is their argmax. "
 	}
-	if c.Method == "ssgan" {
+	if c.HasGenerator() {
 		s += "G maps noise_dim U[0, 1) values to an image: each hidden dense layer x @ W, then batch norm " +
 			"(inference: (x - running_mean) / sqrt(running_var + epsilon) + beta), then softplus; G/out is wn_dense, then sigmoid."
 	}
@@ -81,7 +81,7 @@ func FromWeights(f *weights.File) (*Model, error) {
 	case meta.ImageRows*meta.ImageCols != c.InputDim:
 		return nil, f.Errorf("%s: images of %d×%d pixels, but the model's input has %d", weights.MetaArray, meta.ImageRows, meta.ImageCols, c.InputDim)
 	}
-	if c.Method != "ssgan" { // any other method on this discriminator has no generator
+	if !c.HasGenerator() { // any other method on this discriminator has no generator
 		c.Method, c.Params = "supervised", nil
 	}
 	m, err := New(c, 0)
