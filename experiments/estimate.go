@@ -60,7 +60,9 @@ func Estimate(s Spec) Resources {
 		}
 		trained, buffers, ema = d.params, d.buffers, d.params
 		rows, widths = int64(c.Batch), d.widths
-		if c.Method != "supervised" {
+		if m, ok := methods[s.Method()]; ok && !m.Capabilities(s).Generator {
+			rows = int64(m.Streams(s)+1) * rows // a classic learner: labeled and unlabeled rows
+		} else if c.Method != "supervised" {
 			g := mlp(int64(c.NoiseDim), c.GHidden, dIn, true)
 			g.params -= g.units - dIn // hidden dense layers have no bias: batch norm follows
 			g.params += dIn           // the output layer is weight-normalised: a scale per pixel
@@ -77,8 +79,8 @@ func Estimate(s Spec) Resources {
 	// the checkpoint holds values, Adam moments, the moving average and buffers, and the
 	// labeled and (SSGAN) two unlabeled shufflers.
 	shuffled := int64(s.Labels())
-	if s.Kind == "gan" || s.Model.Method != "supervised" {
-		shuffled += 2 * mnistTrain
+	if m, ok := methods[s.Method()]; ok {
+		shuffled += int64(m.Streams(s)) * mnistTrain
 	}
 	r.Checkpoint = 6*(3*trained+ema+buffers) + 3*shuffled + 16<<10
 	r.Data = (mnistTrain + mnistTest) * mnistDim * (1 + 4)
