@@ -19,4 +19,6 @@ func init() {
 		})
 	}
 	learner("entmin", "entropy minimisation on the unlabeled rows (Grandvalet & Bengio 2005)", semi.NewEntMin, semi.EntMinParams)
+	learner("pseudolabel", "pseudo-labelling: cross-entropy to D's own argmax on the unlabeled rows, ramped up (Lee 2013)", semi.NewPseudoLabel, semi.PseudoLabelParams)
+	learner("pimodel", "Π-model: squared distance of two noisy passes' class probabilities (Laine & Aila 2017)", semi.NewPiModel, semi.PiModelParams)
 }
