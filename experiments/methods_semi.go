@@ -21,4 +21,6 @@ func init() {
 	learner("entmin", "entropy minimisation on the unlabeled rows (Grandvalet & Bengio 2005)", semi.NewEntMin, semi.EntMinParams)
 	learner("pseudolabel", "pseudo-labelling: cross-entropy to D's own argmax on the unlabeled rows, ramped up (Lee 2013)", semi.NewPseudoLabel, semi.PseudoLabelParams)
 	learner("pimodel", "Π-model: squared distance of two noisy passes' class probabilities (Laine & Aila 2017)", semi.NewPiModel, semi.PiModelParams)
+	learner("meanteacher", "mean teacher: squared distance to the class probabilities of the weights' moving average, ramped up (Tarvainen & Valpola 2017)", semi.NewMeanTeacher, semi.MeanTeacherParams)
+	learner("vat", "virtual adversarial training: KL divergence under the adversarial perturbation found by power iteration (Miyato et al. 2018)", semi.NewVAT, semi.VATParams)
 }

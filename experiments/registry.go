@@ -64,7 +64,7 @@ func init() {
 	register("fashion-mnist-supervised-100", "mnist-supervised-100's recipe (100 labels only) on Fashion-MNIST", onFashion(supervised100))
 	// The classic semi-supervised learners (package semi) and the K+1 SSGAN's variants (package
 	// ssgan) on the same discriminator and splits.
-	for _, m := range []string{"entmin", "pseudolabel", "pimodel", "ctgan", "badgan"} {
+	for _, m := range []string{"entmin", "pseudolabel", "pimodel", "meanteacher", "vat", "ctgan", "badgan"} {
 		entry := methods[m]
 		register("mnist-"+m+"-100", entry.Summary+", 100 labels", func(s *Spec) {
 			s.Model.Method, s.Model.Params = m, maps.Clone(entry.Params)
