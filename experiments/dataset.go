@@ -44,6 +44,29 @@ func checkData(s Spec, d *datasets.Dataset) error {
 	return nil
 }
 
+// fitData returns s with the sizes that come from the data: a classifier's model.input_dim and
+// model.classes, and a GAN's gan.image_dim, where the spec leaves them at their defaults (MNIST's
+// 784 pixels and 10 classes) and the data differ. A size the spec sets to anything else is the
+// spec's, and checkData refuses it when it does not fit. On MNIST and Fashion-MNIST nothing
+// changes, so the specs' hashes stay those of the runs made before.
+func fitData(s Spec, d *datasets.Dataset) Spec {
+	def := DefaultSpec()
+	dim := d.Train.Images.Dim()
+	if s.Kind == "classifier" {
+		if s.Model.InputDim == def.Model.InputDim {
+			s.Model.InputDim = dim
+		}
+		if k := d.ClassCount(); s.Model.Classes == def.Model.Classes && k > 0 {
+			s.Model.Classes = k
+		}
+		return s
+	}
+	if s.GAN.ImageDim == def.GAN.ImageDim || s.GAN.ImageDim == 0 {
+		s.GAN.ImageDim = dim
+	}
+	return s
+}
+
 // identity is the data's identity as a run records it: the name its data carry, else the spec's.
 func identity(s Spec, d *datasets.Dataset) datasets.Identity {
 	id := d.Identity()

@@ -3,6 +3,7 @@ package experiments
 import (
 	"context"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -209,4 +210,34 @@ func TestAllLabelsFromData(t *testing.T) {
 	rec, err := RunTask(context.Background(), task, tinyMNIST(200, 100), quiet(t.TempDir()))
 	require.NoError(t, err)
 	assert.Equal(t, 200, rec.Labels)
+}
+
+// TestSizesFromData trains a classifier on a data set of 8×8 images and 3 classes with a spec
+// that leaves input_dim and classes at MNIST's defaults: the sizes come from the data, and the
+// resolved spec.yaml records them.
+func TestSizesFromData(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	set := func(n int) *datasets.Set {
+		im := &datasets.Images{N: n, Rows: 8, Cols: 8, Pixels: make([]uint8, n*64)}
+		labels := make([]uint8, n)
+		for i := range labels {
+			labels[i] = uint8(i % 3)
+			for p := range 64 {
+				im.Pixels[i*64+p] = uint8(rng.IntN(40) + 60*int(labels[i]))
+			}
+		}
+		return &datasets.Set{Images: im, Labels: labels}
+	}
+	data := &datasets.Dataset{Train: set(60), Test: set(30)}
+	task := tinyTask(t, func(s *Spec) { s.Model.Method, s.Model.InitRows = "supervised", 20 })
+	require.Equal(t, 784, task.Spec.Model.InputDim)
+	out := t.TempDir()
+	rec, err := RunTask(context.Background(), task, data, quiet(out))
+	require.NoError(t, err)
+	assert.Equal(t, 30, rec.TestSize)
+	assert.Len(t, rec.Confusion, 3)
+	saved, err := LoadSpec(filepath.Join(runPath(out, task), SpecFile))
+	require.NoError(t, err)
+	assert.Equal(t, 64, saved.Model.InputDim)
+	assert.Equal(t, 3, saved.Model.Classes)
 }

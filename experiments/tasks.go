@@ -107,6 +107,7 @@ func RunTask(ctx context.Context, t Task, data *datasets.Dataset, opt Options) (
 	if err := CheckOutDir(opt.OutDir, Estimate(t.Spec).Disk); err != nil {
 		return nil, err
 	}
+	t.Spec = fitData(t.Spec, data)
 	if err := checkData(t.Spec, data); err != nil {
 		return nil, err
 	}
