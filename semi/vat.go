@@ -16,10 +16,10 @@ var VATParams = map[string]float64{
 	// reference MNIST code's semi-supervised run with 100 labels (takerum/vat, README:
 	// train_mnist_semisup.py --epsilon=0.3, on a 784-1200-1200-10 network with batch norm; the
 	// script's default is 2.0, its supervised run 2.1). vat_tf (takerum/vat_tf, the TPAMI
-	// paper's code) has no MNIST setting (SVHN 2.5 and 3.5, CIFAR-10 8.0 and 10.0, on other
-	// scales). On this network and split (model seed 1, data seed 1, 1,200 iterations) ε = 2
-	// degrades it (test errors of D's own weights 3,274 at 300 iterations, 7,438 at 1,200; the
-	// supervised baseline 2,290) and ε = 0.3 helps (1,681 and 1,192).
+	// paper's code) has no MNIST setting (its README: SVHN 2.5 and 3.5, CIFAR-10 8.0 and
+	// 10.0, on larger images). On this network and split (model seed 1, data seed 1, 1,200
+	// iterations) ε = 2 degrades it (test errors of D's own weights 3,274 at 300 iterations,
+	// 7,438 at 1,200; the supervised baseline 2,290) and ε = 0.3 helps (1,681 and 1,192).
 	"eps": 0.3,
 	// xi is ξ, the norm of the random probe d of the power iteration: 1e-2, where both
 	// reference codes use 1e-6 (vat.py --xi; virtual_adversarial_training_finite_diff's xi). In
