@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the measured tables and copies the figures of the runs under RUNS into DEST, with the
 # command line that made each run. Nothing in DEST is typed by hand.
-# Usage: scripts/publish.sh RUNS DEST "how the runs were made"
+# Usage: [COMPARE="BASELINE REFERENCE"] [WEIGHTS=0] scripts/publish.sh RUNS DEST "how the runs were made"
 set -euo pipefail
 runs=$1 dest=$2 how=$3
 ssgan=${SSGAN:-bin/ssgan}
@@ -64,7 +64,11 @@ PY
 } > "$dest/README.md"
 "$ssgan" table "$runs" --format csv > "$dest/table.csv"
 "$ssgan" table "$runs" --format latex > "$dest/table.tex"
-find "$runs" \( -name curve.png -o -name samples.png -o -name losses.png -o -name metrics.jsonl -o -name result.json -o -name quality.json -o -name split.json -o -name spec.yaml -o -name dataset.json -o -name weights.npz \) | while read -r f; do
+# WEIGHTS=0 leaves the weights out (a comparison of many short runs: 6-8 MB each, and the same
+# bits again from the same command and commit).
+weights=(-o -name weights.npz)
+[ "${WEIGHTS:-1}" = 0 ] && weights=()
+find "$runs" \( -name curve.png -o -name samples.png -o -name losses.png -o -name metrics.jsonl -o -name result.json -o -name quality.json -o -name split.json -o -name spec.yaml -o -name dataset.json "${weights[@]}" \) | while read -r f; do
   rel=${f#"$runs"/}
   mkdir -p "$dest/runs/$(dirname "$rel")"
   cp "$f" "$dest/runs/$rel"
