@@ -1,6 +1,7 @@
 package semi
 
 import (
+	"github.com/ssgan/ssgan/core/nn"
 	G "gorgonia.org/gorgonia"
 
 	"github.com/ssgan/ssgan/ssgan"
@@ -30,7 +31,7 @@ func NewEntMin(c ssgan.Config, modelSeed uint64) (*Learner, error) {
 		if err != nil {
 			return nil, err
 		}
-		return Entropy(cls)
+		return nn.RowEntropy(cls)
 	}, func(int) float64 { return weight })
 	if err != nil {
 		l.Close()

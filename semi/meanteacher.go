@@ -95,13 +95,13 @@ func newMeanTeacher(c ssgan.Config, modelSeed uint64) (*Learner, *meanTeacher, e
 		if err != nil {
 			return nil, err
 		}
-		student, err := Softmax(cls)
+		student, err := nn.Softmax(cls)
 		if err != nil {
 			return nil, err
 		}
 		var target *G.Node
 		target, t.targets = p.Graph.Input("teacher_probs", c.Batch, p.Classes)
-		return SquaredDistance(student, target)
+		return nn.RowSquaredDistance(student, target)
 	}, func(iter int) float64 { return meanTeacherRampUp(iter, rampup) * weight })
 	if err != nil {
 		l.Close()
@@ -181,7 +181,7 @@ func (t *meanTeacher) compile() error {
 	if err != nil {
 		return err
 	}
-	probs, err := Softmax(cls)
+	probs, err := nn.Softmax(cls)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package semi
 
 import (
 	"fmt"
+	"github.com/ssgan/ssgan/core/nn"
 	"math"
 
 	G "gorgonia.org/gorgonia"
@@ -88,15 +89,15 @@ func piModelRows(p Pass) (*G.Node, error) {
 // probabilityMSE returns (1/K)·Σ_k (softmax(a)_k − softmax(b)_k)² for each row of two (n, K)
 // logit nodes: a vector of n.
 func probabilityMSE(a, b *G.Node) (*G.Node, error) {
-	pa, err := Softmax(a)
+	pa, err := nn.Softmax(a)
 	if err != nil {
 		return nil, err
 	}
-	pb, err := Softmax(b)
+	pb, err := nn.Softmax(b)
 	if err != nil {
 		return nil, err
 	}
-	d, err := SquaredDistance(pa, pb)
+	d, err := nn.RowSquaredDistance(pa, pb)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package semi
 
 import (
 	"fmt"
+	"github.com/ssgan/ssgan/core/nn"
 	"hash"
 	"hash/fnv"
 	"math"
@@ -77,7 +78,7 @@ func pseudoLabelRows(p Pass) (*G.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	return CrossEntropyTo(cls, target)
+	return nn.RowCrossEntropy(cls, target)
 }
 
 // pseudoLabelWeight is Lee's α(t): 0 for t < t1, alpha·(t − t1)/(t2 − t1) for t1 ≤ t < t2 and

@@ -125,11 +125,11 @@ func newVAT(c ssgan.Config, modelSeed uint64) (*Learner, *vat, error) {
 // softmax(q)_j) for each row of two (n, k) logit nodes: a vector of n (the reference's
 // kl_divergence_with_logit, per row).
 func vatKL(p, q *G.Node) (*G.Node, error) {
-	lp, err := LogSoftmax(p)
+	lp, err := nn.LogSoftmax(p)
 	if err != nil {
 		return nil, err
 	}
-	lq, err := LogSoftmax(q)
+	lq, err := nn.LogSoftmax(q)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,8 @@ import (
 
 	G "gorgonia.org/gorgonia"
 	"gorgonia.org/tensor"
+
+	"github.com/ssgan/ssgan/core/nn"
 )
 
 // BadGANParams are the settings of method badgan (spec model.params) and their defaults.
@@ -86,27 +88,11 @@ func (m *Model) pullAwayTerms(fakeTaps []*G.Node) ([]term, error) {
 // ConditionalEntropy is the mean over rows of the entropy −Σ_k p_k log p_k of the softmax of
 // (n, K) class logits (Bad GAN's conditional-entropy term; ssl_bad_gan's utils.entropy).
 func ConditionalEntropy(logits *G.Node) (*G.Node, error) {
-	ls, err := logSoftmax(logits)
+	h, err := nn.RowEntropy(logits)
 	if err != nil {
 		return nil, err
 	}
-	p, err := G.Exp(ls)
-	if err != nil {
-		return nil, err
-	}
-	prod, err := G.HadamardProd(p, ls)
-	if err != nil {
-		return nil, err
-	}
-	s, err := G.Sum(prod, 1)
-	if err != nil {
-		return nil, err
-	}
-	mean, err := G.Mean(s)
-	if err != nil {
-		return nil, err
-	}
-	return G.Neg(mean)
+	return G.Mean(h)
 }
 
 // PullAwayLoss is the pull-away term 1/(n(n−1)) Σ_{i≠j} cos²(f_i, f_j) over the n ≥ 2 rows of

@@ -103,20 +103,20 @@ func (m *Model) consistencyTerms(g *nn.Graph, x, unl *G.Node, taps []*G.Node) ([
 // two passes' (n, K) class logits, ha and hb their (n, m) hidden-layer outputs (both nil for no
 // hidden-layer term), and d(u, v) = mean_j (u_j − v_j)².
 func ConsistencyLoss(a, b, ha, hb *G.Node, hidden, margin float64) (*G.Node, error) {
-	pa, err := softmax(a)
+	pa, err := nn.Softmax(a)
 	if err != nil {
 		return nil, err
 	}
-	pb, err := softmax(b)
+	pb, err := nn.Softmax(b)
 	if err != nil {
 		return nil, err
 	}
-	d, err := rowMeanSquaredDistance(pa, pb)
+	d, err := nn.RowMeanSquaredDistance(pa, pb)
 	if err != nil {
 		return nil, err
 	}
 	if ha != nil {
-		dh, err := rowMeanSquaredDistance(ha, hb)
+		dh, err := nn.RowMeanSquaredDistance(ha, hb)
 		if err != nil {
 			return nil, err
 		}
@@ -137,39 +137,4 @@ func ConsistencyLoss(a, b, ha, hb *G.Node, hidden, margin float64) (*G.Node, err
 		return nil, err
 	}
 	return G.Mean(hinged)
-}
-
-// rowMeanSquaredDistance returns mean_j (a_ij − b_ij)² for each row i of two (n, k) nodes.
-func rowMeanSquaredDistance(a, b *G.Node) (*G.Node, error) {
-	d, err := G.Sub(a, b)
-	if err != nil {
-		return nil, err
-	}
-	sq, err := G.Square(d)
-	if err != nil {
-		return nil, err
-	}
-	return G.Mean(sq, 1)
-}
-
-// logSoftmax returns x − lse(x) for each row of (n, k) logits: the log class probabilities.
-func logSoftmax(x *G.Node) (*G.Node, error) {
-	lse, err := nn.LogSumExp(x)
-	if err != nil {
-		return nil, err
-	}
-	col, err := G.Reshape(lse, []int{x.Shape()[0], 1})
-	if err != nil {
-		return nil, err
-	}
-	return G.BroadcastSub(x, col, nil, []byte{1})
-}
-
-// softmax returns the class probabilities of each row of (n, k) logits.
-func softmax(x *G.Node) (*G.Node, error) {
-	ls, err := logSoftmax(x)
-	if err != nil {
-		return nil, err
-	}
-	return G.Exp(ls)
 }

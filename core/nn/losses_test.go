@@ -46,6 +46,28 @@ func TestLossValues(t *testing.T) {
 			map[string][][]float32{"a": {{1, 2, 3}}, "b": {{1, 0, 0}}},
 			func(in map[string]*G.Node) (*G.Node, error) { return MeanSquaredDistance(in["a"], in["b"]) },
 			13.0 / 3},
+		{"row entropy: (0, 0) → log 2; (0, log 3) → −(¼ log ¼ + ¾ log ¾)",
+			map[string][][]float32{"x": {{0, 0}, {0, float32(ln(3))}}},
+			func(in map[string]*G.Node) (*G.Node, error) { return mean(RowEntropy(in["x"])) },
+			(ln(2) - (0.25*ln(0.25) + 0.75*ln(0.75))) / 2},
+		{"row cross-entropy to soft targets (½, ½) on logits (0, log 3): −½ log ¼ − ½ log ¾",
+			map[string][][]float32{"x": {{0, float32(ln(3))}}, "t": {{0.5, 0.5}}},
+			func(in map[string]*G.Node) (*G.Node, error) { return mean(RowCrossEntropy(in["x"], in["t"])) },
+			-0.5*ln(0.25) - 0.5*ln(0.75)},
+		{"softmax of (0, log 3) is (¼, ¾): the squared distance to (1, 0) is (¾)² + (¾)²",
+			map[string][][]float32{"x": {{0, float32(ln(3))}}, "t": {{1, 0}}},
+			func(in map[string]*G.Node) (*G.Node, error) {
+				p, err := Softmax(in["x"])
+				if err != nil {
+					return nil, err
+				}
+				return mean(RowSquaredDistance(p, in["t"]))
+			},
+			2 * 0.5625},
+		{"row mean squared distance of (1, 2, 3) and (1, 0, 0): 13/3 per row",
+			map[string][][]float32{"a": {{1, 2, 3}, {1, 2, 3}}, "b": {{1, 0, 0}, {1, 0, 0}}},
+			func(in map[string]*G.Node) (*G.Node, error) { return mean(RowMeanSquaredDistance(in["a"], in["b"])) },
+			13.0 / 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

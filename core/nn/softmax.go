@@ -1,14 +1,12 @@
-package semi
+package nn
 
 import (
 	G "gorgonia.org/gorgonia"
-
-	"github.com/ssgan/ssgan/core/nn"
 )
 
 // LogSoftmax returns x − lse(x) for each row of (n, k) logits: the log class probabilities.
 func LogSoftmax(x *G.Node) (*G.Node, error) {
-	lse, err := nn.LogSumExp(x)
+	lse, err := LogSumExp(x)
 	if err != nil {
 		return nil, err
 	}
@@ -28,8 +26,8 @@ func Softmax(x *G.Node) (*G.Node, error) {
 	return G.Exp(ls)
 }
 
-// Entropy returns −Σ_j p_j log p_j for each row of (n, k) logits, p = softmax: a vector of n.
-func Entropy(x *G.Node) (*G.Node, error) {
+// RowEntropy returns −Σ_j p_j log p_j for each row of (n, k) logits, p = softmax: a vector of n.
+func RowEntropy(x *G.Node) (*G.Node, error) {
 	ls, err := LogSoftmax(x)
 	if err != nil {
 		return nil, err
@@ -49,9 +47,9 @@ func Entropy(x *G.Node) (*G.Node, error) {
 	return G.Neg(s)
 }
 
-// CrossEntropyTo returns −Σ_j t_j log softmax(x)_j for each row of (n, k) logits against
-// targets t (probabilities or one-hot rows, an input the learner fills): a vector of n.
-func CrossEntropyTo(x, t *G.Node) (*G.Node, error) {
+// RowCrossEntropy returns −Σ_j t_j log softmax(x)_j for each row of (n, k) logits against targets
+// t (probabilities or one-hot rows, an input or a node without gradient): a vector of n.
+func RowCrossEntropy(x, t *G.Node) (*G.Node, error) {
 	ls, err := LogSoftmax(x)
 	if err != nil {
 		return nil, err
@@ -67,8 +65,15 @@ func CrossEntropyTo(x, t *G.Node) (*G.Node, error) {
 	return G.Neg(s)
 }
 
-// SquaredDistance returns Σ_j (a_j − b_j)² for each row of two (n, k) nodes: a vector of n.
-func SquaredDistance(a, b *G.Node) (*G.Node, error) {
+// RowSquaredDistance returns Σ_j (a_j − b_j)² for each row of two (n, k) nodes, and
+// RowMeanSquaredDistance the mean over j: vectors of n.
+func RowSquaredDistance(a, b *G.Node) (*G.Node, error) { return rowSquares(a, b, G.Sum) }
+
+// RowMeanSquaredDistance returns mean_j (a_j − b_j)² for each row of two (n, k) nodes.
+func RowMeanSquaredDistance(a, b *G.Node) (*G.Node, error) { return rowSquares(a, b, G.Mean) }
+
+// rowSquares reduces (a − b)² over each row with reduce (G.Sum or G.Mean).
+func rowSquares(a, b *G.Node, reduce func(*G.Node, ...int) (*G.Node, error)) (*G.Node, error) {
 	d, err := G.Sub(a, b)
 	if err != nil {
 		return nil, err
@@ -77,5 +82,5 @@ func SquaredDistance(a, b *G.Node) (*G.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	return G.Sum(sq, 1)
+	return reduce(sq, 1)
 }
