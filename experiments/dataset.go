@@ -61,8 +61,8 @@ func fitData(s Spec, d *datasets.Dataset) Spec {
 		}
 		return s
 	}
-	if s.GAN.ImageDim == def.GAN.ImageDim || s.GAN.ImageDim == 0 {
-		s.GAN.ImageDim = dim
+	if (s.GAN.ImageDim == def.GAN.ImageDim || s.GAN.ImageDim == 0) && s.GAN.Defaults().ImageDim != dim {
+		s.GAN.ImageDim = dim // 0 means the default, and stays 0 when the data have its size
 	}
 	return s
 }
