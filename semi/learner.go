@@ -185,21 +185,7 @@ func (l *Learner) Step(p core.Plan, src core.Source) (core.StepResult, error) {
 
 // trainError is the error rate of the last step on its labeled rows (noise on).
 func (l *Learner) trainError() float64 {
-	logits := nn.Floats(l.lab)
-	k := len(logits) / len(l.ylab)
-	wrong := 0
-	for i, y := range l.ylab {
-		best := 0
-		for j := 1; j < l.Cfg.Classes; j++ {
-			if logits[i*k+j] > logits[i*k+best] {
-				best = j
-			}
-		}
-		if best != int(y) {
-			wrong++
-		}
-	}
-	return float64(wrong) / float64(len(l.ylab))
+	return ssgan.LabelError(nn.Floats(l.lab), l.lab.Shape()[1], l.Cfg.Classes, l.ylab)
 }
 
 // Close releases the learner's step and the model's.

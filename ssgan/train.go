@@ -148,11 +148,16 @@ func (m *Model) UpdateAverage() {
 
 // labelError is the error rate of the last D step on its labeled rows.
 func (m *Model) labelError(y []uint8) float64 {
-	logits := nn.Floats(m.labLogits)
-	k := m.labLogits.Shape()[1]
+	return LabelError(nn.Floats(m.labLogits), m.labLogits.Shape()[1], m.Cfg.Classes, y)
+}
+
+// LabelError is the error rate of logits (rows of k values, the first classes of them the class
+// logits) against labels y: the fraction of rows whose largest class logit (the first on a tie)
+// is not the label's.
+func LabelError(logits []float32, k, classes int, y []uint8) float64 {
 	wrong := 0
 	for i, yi := range y {
-		if argmax(logits[i*k:i*k+m.Cfg.Classes]) != int(yi) {
+		if argmax(logits[i*k:i*k+classes]) != int(yi) {
 			wrong++
 		}
 	}
