@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"strconv"
 	"sync"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -16,7 +18,11 @@ import (
 
 // runParallel runs the tasks as child processes of this binary, f.jobs at a time, each with
 // f.threads threads (1 by default), prefixing their output lines with the task name.
-func (f *runFlags) runParallel(cmd *cobra.Command, tasks []experiments.Task) error {
+//
+// When ctx is cancelled (SIGINT or SIGTERM to this process), no further task starts, every
+// running child is sent SIGTERM and waited for, so that each writes its checkpoint, and the
+// error says the tasks were interrupted: rerunning the same command resumes them all.
+func (f *runFlags) runParallel(ctx context.Context, cmd *cobra.Command, tasks []experiments.Task) error {
 	self, err := os.Executable()
 	if err != nil {
 		return err
@@ -45,7 +51,11 @@ func (f *runFlags) runParallel(cmd *cobra.Command, tasks []experiments.Task) err
 				if err == nil {
 					args := []string{"run", spec, "--seed", strconv.FormatUint(t.Seed.Model, 10), "--out", f.out,
 						"--data-dir", f.dataDir, "--threads", strconv.Itoa(threads), "--shard", "0/1", "--log-every", strconv.Itoa(f.logEvery)}
-					c := exec.Command(self, args...)
+					c := exec.CommandContext(ctx, self, args...)
+					// Cancelled: ask the child to checkpoint and stop, and wait for it, however long
+					// its checkpoint takes (no WaitDelay; a kill would lose the iterations since the
+					// last one).
+					c.Cancel = func() error { return c.Process.Signal(syscall.SIGTERM) }
 					// As many Go threads as compute threads: the jobs share the cores.
 					c.Env = append(os.Environ(), "GOMAXPROCS="+strconv.Itoa(threads))
 					pr, pw := io.Pipe()
@@ -55,7 +65,7 @@ func (f *runFlags) runParallel(cmd *cobra.Command, tasks []experiments.Task) err
 					pw.Close()
 				}
 				os.Remove(spec)
-				if err != nil {
+				if err != nil && ctx.Err() == nil {
 					mu.Lock()
 					failed = append(failed, t.String())
 					mu.Unlock()
@@ -63,11 +73,19 @@ func (f *runFlags) runParallel(cmd *cobra.Command, tasks []experiments.Task) err
 			}
 		}()
 	}
+dispatch:
 	for _, t := range tasks {
-		work <- t
+		select {
+		case work <- t:
+		case <-ctx.Done():
+			break dispatch
+		}
 	}
 	close(work)
 	wg.Wait()
+	if ctx.Err() != nil {
+		return fmt.Errorf("%w: the running tasks were sent SIGTERM and wrote their checkpoints", experiments.ErrInterrupted)
+	}
 	if len(failed) > 0 {
 		return fmt.Errorf("%d task(s) failed: %v", len(failed), failed)
 	}

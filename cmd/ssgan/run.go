@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -149,8 +148,12 @@ func (f *runFlags) run(cmd *cobra.Command, args []string) error {
 	if err := experiments.CheckOutDir(f.out, disk); err != nil {
 		return err // before the data is loaded: a bad --out fails at once
 	}
+	// SIGINT and SIGTERM cancel the context: a task in this process checkpoints and stops, and
+	// in parallel mode every child is sent SIGTERM and waited for (each writes its checkpoint).
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	if f.jobs > 1 && len(tasks) > 1 {
-		return f.runParallel(cmd, tasks)
+		return f.runParallel(ctx, cmd, tasks)
 	}
 	threads := f.threads
 	if threads <= 0 {
@@ -163,8 +166,6 @@ func (f *runFlags) run(cmd *cobra.Command, args []string) error {
 			return err
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	out := cmd.OutOrStdout()
 	opt := experiments.Options{OutDir: f.out, Log: out, Terminal: isTerminal(out), LogEvery: f.logEvery}
 	if errOut := cmd.ErrOrStderr(); isTerminal(errOut) {
