@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/ssgan/ssgan/core"
 	"github.com/ssgan/ssgan/core/nn"
@@ -39,7 +38,8 @@ type run struct {
 	report reporter
 	// interval accumulates the logged numbers since the last report (checkpointed).
 	interval intervalMeans
-	start    time.Time
+	// clock is this session's training time, stopped spans left out.
+	clock *activeClock
 	// seconds is the training time of earlier sessions of this run.
 	seconds float64
 	// iter0 is the iteration this session of the run started from.
@@ -105,7 +105,8 @@ func trainRun(ctx context.Context, spec Spec, seed Seed, data *datasets.Dataset,
 		hooks = append(hooks, afterIterHook{fn: opt.afterIter, m: r.method})
 	}
 	tr := &core.Trainer{Method: r.method, Source: r.src, Hooks: hooks}
-	r.start, r.iter0 = time.Now(), r.state.Iter
+	r.clock, r.iter0 = startClock(), r.state.Iter
+	defer r.clock.stop()
 	err = tr.Run(ctx, r.state, r.report.length())
 	var div *nn.DivergedError
 	switch {
@@ -284,7 +285,12 @@ func (r *run) checkpoint() error {
 }
 
 // elapsed is the total training time of the run so far.
-func (r *run) elapsed() float64 { return r.seconds + time.Since(r.start).Seconds() }
+func (r *run) elapsed() float64 {
+	if r.clock == nil { // not training yet
+		return r.seconds
+	}
+	return r.seconds + r.clock.elapsed().Seconds()
+}
 
 // record builds the run's result record.
 func (r *run) record(status string) *results.Record {

@@ -3,7 +3,6 @@ package experiments
 import (
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/ssgan/ssgan/core"
 )
@@ -67,7 +66,7 @@ func (r *run) progress(s *core.State) {
 
 // msPerIter is this session's training speed.
 func (r *run) msPerIter(s *core.State) float64 {
-	return 1000 * time.Since(r.start).Seconds() / float64(max(s.Iter-r.iter0, 1))
+	return 1000 * r.clock.elapsed().Seconds() / float64(max(s.Iter-r.iter0, 1))
 }
 
 // clearProgress erases the progress bar, if one is drawn.
