@@ -51,6 +51,11 @@ func init() {
 		})
 	supervised100 := func(s *Spec) { s.Model.Method = "supervised"; s.Epochs = 20 } // the published baseline's length
 	register("mnist-supervised-100", "the same discriminator trained only on the same 100 labels (noise layers on)", supervised100)
+	for _, n := range []int{20, 50, 200} { // the baselines of mnist-ssgan-20, -50, -200, on their splits
+		perClass := n / 10
+		register(fmt.Sprintf("mnist-supervised-%d", n), fmt.Sprintf("mnist-supervised-100's recipe on the same %d labels as mnist-ssgan-%d", n, n),
+			func(s *Spec) { supervised100(s); s.LabelsPerClass = perClass })
+	}
 	// The same two recipes on Fashion-MNIST: only the data set differs.
 	onFashion := func(edit func(*Spec)) func(*Spec) {
 		return func(s *Spec) {

@@ -178,3 +178,32 @@ func TestLoadSpecMissingFile(t *testing.T) {
 	assert.True(t, strings.HasPrefix(err.Error(), "experiments: "), err.Error())
 	assert.Contains(t, err.Error(), "nope.yaml")
 }
+
+// TestBaselinesShareSplits checks that each SSGAN's registered supervised baseline draws the
+// same labeled split (a split is a function of the data set, labels per class and data seed)
+// and differs from it only in the method and the baseline's length.
+func TestBaselinesShareSplits(t *testing.T) {
+	tests := []struct {
+		ssgan, supervised string
+		perClass          int
+	}{
+		{"mnist-ssgan-20", "mnist-supervised-20", 2},
+		{"mnist-ssgan-50", "mnist-supervised-50", 5},
+		{"mnist-ssgan-100", "mnist-supervised-100", 10},
+		{"mnist-ssgan-200", "mnist-supervised-200", 20},
+	}
+	for _, tt := range tests {
+		t.Run(tt.supervised, func(t *testing.T) {
+			a, okA := Lookup(tt.ssgan)
+			b, okB := Lookup(tt.supervised)
+			require.True(t, okA && okB)
+			assert.Equal(t, tt.perClass, a.LabelsPerClass)
+			assert.Equal(t, a.LabelsPerClass, b.LabelsPerClass)
+			assert.Equal(t, a.Dataset, b.Dataset)
+			assert.Equal(t, "supervised", b.Model.Method)
+			assert.Equal(t, 20, b.Epochs, "the published baseline's length")
+			b.Name, b.Description, b.Model.Method, b.Epochs = a.Name, a.Description, a.Model.Method, a.Epochs
+			assert.Equal(t, a, b, "nothing else differs")
+		})
+	}
+}
