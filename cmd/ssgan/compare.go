@@ -20,14 +20,15 @@ const (
 // newCompareCmd returns the "compare" command:
 //
 //	ssgan compare DIR [DIR ...] [--baseline mnist-supervised-100] [--reference mnist-ssgan-100]
-//	    [--format text|markdown] [--published]
+//	    [--format text|markdown] [--published] [--engines]
 //
 // It reads every result.json under each DIR, as `ssgan table` does, and prints the methods
-// comparison on the baseline's data set and labels.
+// comparison on the baseline's data set and labels, or with --engines each experiment's runs
+// under the two training engines side by side.
 func newCompareCmd() *cobra.Command {
 	var (
 		baseline, reference, format string
-		published                   bool
+		published, engines          bool
 	)
 	cmd := &cobra.Command{
 		Use:   "compare DIR [DIR ...]",
@@ -40,7 +41,10 @@ func newCompareCmd() *cobra.Command {
 			"t-test by data seed over the runs with the same (model seed, data seed) in both, and its p-value\n" +
 			"after Holm's correction over the comparisons of the column. --published adds the published\n" +
 			"results on the same data set and labels below the measured rows (never tested). --reference \"\"\n" +
-			"compares with the baseline only.",
+			"compares with the baseline only.\n\n" +
+			"--engines prints instead, for every experiment and length with finished runs of both training\n" +
+			"engines (the earlier pcg-f64 and the current philox-f32), the final test errors of each, their\n" +
+			"difference, a Welch t-test and a t-test paired by seed: what the engine change did to the numbers.",
 		Args:         cobra.MinimumNArgs(1),
 		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -65,6 +69,13 @@ func newCompareCmd() *cobra.Command {
 			recs, gans := results.SplitRecords(recs)
 			if len(recs) == 0 {
 				return fmt.Errorf("no classifier runs under %s, only GAN runs (%d; see `ssgan quality`)", dirs, len(gans))
+			}
+			if engines {
+				rows, err := results.BuildEngineComparison(recs)
+				if err != nil {
+					return fmt.Errorf("--engines: %w (under %s)", err, dirs)
+				}
+				return results.RenderEngineComparison(cmd.OutOrStdout(), rows, format)
 			}
 			c, err := results.BuildComparison(recs, baseline, reference)
 			var bad *results.ExperimentError
@@ -92,5 +103,6 @@ func newCompareCmd() *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", results.FormatText,
 		fmt.Sprintf("output format: %s", strings.Join(results.ComparisonFormats, ", ")))
 	cmd.Flags().BoolVar(&published, "published", false, "add the published results on the baseline's data set and labels")
+	cmd.Flags().BoolVar(&engines, "engines", false, "compare each experiment's runs of the two training engines instead (Welch and paired t-tests)")
 	return cmd
 }

@@ -159,3 +159,28 @@ func TestCompareCmdErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestCompareCmdEngines compares the fixture's runs (the earlier engine: their records name
+// none) with the same seeds of synthetic-ssgan-100 under the current engine in another folder.
+func TestCompareCmdEngines(t *testing.T) {
+	early := writeCompareRuns(t)
+	now := t.TempDir()
+	for i, errs := range []int{120, 110, 131} {
+		seed := uint64(i + 1)
+		sub := filepath.Join(now, "synthetic-ssgan-100", fmt.Sprintf("seed%d", seed))
+		require.NoError(t, os.MkdirAll(sub, 0o755))
+		require.NoError(t, results.WriteRecord(filepath.Join(sub, results.RecordFile), &results.Record{
+			Experiment: "synthetic-ssgan-100", Method: "ssgan", Labels: 100, ModelSeed: seed, DataSeed: seed,
+			Status: results.StatusFinished, Epochs: 300, Iterations: 180000, TestSize: 10000, Engine: results.EngineCounter,
+			FinalTestErrors: errs, BestTestErrors: errs - 5, BestEpoch: 250, ConfigHash: "synthetic-synthetic-ssgan-100"}))
+	}
+	out, line := execRoot(t, nil, "compare", early, now, "--engines", "--format", "markdown")
+	require.Empty(t, line, out)
+	// Earlier 95, 88, 101 (94.7 ± 6.5); current 120, 110, 131 (120.3 ± 10.5); paired
+	// differences 25, 22, 30.
+	assertOutput(t, out, []string{"The same experiments on the two engines (mnist)", "| synthetic-ssgan-100 | 100",
+		"94.7 ± 6.5 (n=3)", "120.3 ± 10.5 (n=3)", "+25.7", "t=", "n=3,"}, []string{"synthetic-vat-100", "Methods on"})
+
+	out, line = execRoot(t, nil, "compare", early, "--engines")
+	requireOneLineError(t, out, line, []string{"ssgan: --engines: results: no experiment has finished runs of both engines", "(under " + early + ")"})
+}
