@@ -6,9 +6,10 @@ import (
 )
 
 // clockBeat is how often a running clock notes the time, and clockGap the gap between two notes
-// that only a stopped process explains: ticks of a Go ticker are late by milliseconds under load,
-// never by seconds, unless the process was stopped (SIGSTOP or SIGTSTP, then SIGCONT) or the
-// machine suspended.
+// taken for a stopped process (SIGSTOP or SIGTSTP, then SIGCONT): a ticker's goroutine is late by
+// milliseconds on a loaded core (Go preempts every 10 ms); a gap twelve beats long means the
+// process did not run at all, or the machine was too starved (swapping, CPU steal) to train,
+// and is not counted either way.
 const (
 	clockBeat = 250 * time.Millisecond
 	clockGap  = 3 * time.Second
@@ -24,6 +25,8 @@ type activeClock struct {
 	last    time.Time     // the latest note
 	stopped time.Duration // the gaps beyond a beat between notes
 	done    chan struct{}
+	once    sync.Once
+	halted  bool // after stop: no more notes
 	now     func() time.Time
 }
 
@@ -56,6 +59,9 @@ func newClock(now func() time.Time) *activeClock {
 func (c *activeClock) note() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.halted {
+		return
+	}
 	t := c.now()
 	if gap := t.Sub(c.last); gap > clockGap {
 		c.stopped += gap - clockBeat
@@ -71,11 +77,13 @@ func (c *activeClock) elapsed() time.Duration {
 	return c.last.Sub(c.start) - c.stopped
 }
 
-// stop ends the clock's notes; elapsed still answers.
+// stop takes a last note and freezes the clock: elapsed answers the time until then.
 func (c *activeClock) stop() {
-	select {
-	case <-c.done:
-	default:
+	c.once.Do(func() {
+		c.note()
+		c.mu.Lock()
+		c.halted = true
+		c.mu.Unlock()
 		close(c.done)
-	}
+	})
 }

@@ -49,4 +49,7 @@ func TestActiveClockRuns(t *testing.T) {
 	assert.InDelta(t, wall.Seconds(), got.Seconds(), 0.05)
 	c.stop()
 	c.stop() // twice is harmless
+	frozen := c.elapsed()
+	time.Sleep(50 * time.Millisecond)
+	assert.Equal(t, frozen, c.elapsed(), "a stopped clock stands still")
 }

@@ -79,11 +79,11 @@ func engineRow(early, now *group) EngineRow {
 	r := EngineRow{Dataset: now.dataset, Experiment: now.experiment, Labels: now.labels, Epochs: now.epochs,
 		Earlier: finalErrors(early.finished), Current: finalErrors(now.finished), TestSize: now.finished[0].TestSize}
 	if len(r.Current) < 2 || len(r.Earlier) < 2 {
-		r.Note = "fewer than 2 runs"
+		r.Note = "n < 2"
 	} else if t, err := metrics.WelchTTest(r.Current, r.Earlier); err == nil {
 		r.Welch = &t
 	} else {
-		r.Note = err.Error()
+		r.Note = "no spread" // the only other failure with finite errors: zero variance
 	}
 	byPair := map[seedPair]Record{}
 	for _, x := range early.finished {
@@ -101,7 +101,7 @@ func engineRow(early, now *group) EngineRow {
 	} else if r.Pairs < 2 {
 		r.PairedNote = fmt.Sprintf("%d seed pair(s)", r.Pairs)
 	} else {
-		r.PairedNote = err.Error()
+		r.PairedNote = "no spread" // all differences equal
 	}
 	return r
 }
@@ -128,7 +128,7 @@ func RenderEngineComparison(w io.Writer, rows []EngineRow, format string) error 
 		sep = "\n"
 	}
 	header := []string{"Experiment", "Labels", "Epochs", EngineEarlier + sep + "(errors)",
-		EngineCounter + sep + "(errors)", "Δ " + EngineCounter + sep + "− " + EngineEarlier, "Welch" + sep + "(t, df, p)", "Paired by seed" + sep + "(t, p, n)"}
+		EngineCounter + sep + "(errors)", "Δ", "Welch" + sep + "(t, df, p)", "Paired by seed" + sep + "(t, n, p)"}
 	var cells [][]string
 	for _, r := range rows {
 		welch, paired, delta := notAvailable+sep+"("+r.Note+")", notAvailable+sep+"("+r.PairedNote+")", notAvailable
@@ -151,9 +151,14 @@ func RenderEngineComparison(w io.Writer, rows []EngineRow, format string) error 
 			cells[i] = append([]string{r.Dataset}, cells[i]...)
 		}
 	}
+	of := "of its test set"
+	if sizes := engineTestSizes(rows); len(sizes) == 1 {
+		of = "out of " + strconv.Itoa(sizes[0])
+	}
 	notes := []string{
-		"Final test errors out of " + strconv.Itoa(rows[0].TestSize) + " of the finished runs of each engine (" + EngineEarlier +
-			": the engine of the runs published up to 0c49581; " + EngineCounter + ": the one since 3248b9f). Δ: the current engine's mean minus the earlier's; " +
+		"Final test errors " + of + " of the finished runs of each engine (" + EngineEarlier +
+			": the engine of the runs published up to 0c49581; " + EngineCounter + ": the one since 3248b9f). Δ: the mean of " +
+			EngineCounter + " minus that of " + EngineEarlier + "; " +
 			"Welch: two-sided Welch t-test of the two samples; paired: two-sided paired t-test over the (model seed, data seed) pairs both engines ran " +
 			"(the same seeds draw the same labeled split under both engines; the noise and rounding differ).",
 	}
@@ -189,6 +194,17 @@ func engineDatasets(rows []EngineRow) []string {
 	for _, r := range rows {
 		if !slices.Contains(out, r.Dataset) {
 			out = append(out, r.Dataset)
+		}
+	}
+	return out
+}
+
+// engineTestSizes returns the distinct test-set sizes of rows.
+func engineTestSizes(rows []EngineRow) []int {
+	var out []int
+	for _, r := range rows {
+		if !slices.Contains(out, r.TestSize) {
+			out = append(out, r.TestSize)
 		}
 	}
 	return out

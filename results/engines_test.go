@@ -48,7 +48,7 @@ func TestBuildEngineComparison(t *testing.T) {
 	assert.Equal(t, []float64{300, 200}, r50.Earlier)
 	assert.Equal(t, []float64{250}, r50.Current)
 	assert.Nil(t, r50.Welch, "one current run")
-	assert.Equal(t, "fewer than 2 runs", r50.Note)
+	assert.Equal(t, "n < 2", r50.Note)
 	assert.Nil(t, r50.Paired)
 	assert.Equal(t, "0 seed pair(s)", r50.PairedNote)
 
@@ -104,6 +104,23 @@ func TestRenderEngineComparison(t *testing.T) {
 				}
 			}
 		})
+	}
+	// Names as long as the longest registered one (fashion-mnist-supervised-100, 28) with
+	// four-digit errors still fit.
+	long := engineRecords()
+	for i := range long {
+		long[i].Experiment = strings.Replace(long[i].Experiment, "synthetic-ssgan-", "fashion-mnist-supervised-", 1)
+		if long[i].Labels == 50 {
+			long[i].Experiment += "x"
+		}
+		long[i].FinalTestErrors *= 10
+	}
+	longRows, err := BuildEngineComparison(long)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, RenderEngineComparison(&buf, longRows, FormatText))
+	for _, line := range strings.Split(buf.String(), "\n") {
+		assert.LessOrEqual(t, utf8.RuneCountInString(line), DefaultWidth, line)
 	}
 	err = RenderEngineComparison(&bytes.Buffer{}, rows, "latex")
 	require.Error(t, err)

@@ -16,7 +16,8 @@ export GOEXPERIMENT=${GOEXPERIMENT:-simd} CGO_LDFLAGS=-lopenblas
 GOFLAGS=-mod=mod go test -tags openblas -c -o /tmp/ssgan-bench.test ./benchmarks/
 omp=/tmp/openblas-openmp
 if [ ! -e "$omp/usr/lib/x86_64-linux-gnu/openblas-openmp/libopenblas.so.0" ]; then
-  (cd /tmp && apt-get download libopenblas0-openmp >/dev/null && dpkg -x libopenblas0-openmp_*.deb "$omp")
+  deb=$(cd /tmp && apt-get download libopenblas0-openmp >/dev/null && ls -t libopenblas0-openmp_*.deb | head -1)
+  dpkg -x "/tmp/$deb" "$omp"
 fi
 omplib=$omp/usr/lib/x86_64-linux-gnu/openblas-openmp
 core=$(grep -qw avx512f /proc/cpuinfo && echo SkylakeX || (grep -qw avx2 /proc/cpuinfo && echo Haswell) || true)

@@ -10,26 +10,30 @@
 #        scripts/campaign.sh slurm           submit them as two job arrays (experiments/cluster/)
 #        scripts/campaign.sh publish         render results/published/campaign-300-epochs from OUT
 # Environment: OUT (default runs/campaign), SSGAN (default bin/ssgan), SECONDS_PER_EPOCH (one
-# single-threaded SSGAN epoch; default 126, measured on a 2-core AMD EPYC, Zen 1, at 418d97b
-# with two jobs at a time).
+# single-threaded SSGAN epoch, two jobs on two cores; default 100: 600 iterations at the 162-174
+# ms of results/published/speed/2026-12-01-3248b9f-jobs.txt, a 2-core AMD EPYC, Zen 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${OUT:-runs/campaign}
 ssgan=${SSGAN:-bin/ssgan}
-spe=${SECONDS_PER_EPOCH:-126}
+spe=${SECONDS_PER_EPOCH:-100}
 main="mnist-ssgan-100 mnist-supervised-100"
 main_seeds=10
 others="mnist-ssgan-20 mnist-ssgan-50 mnist-ssgan-200 mnist-supervised-20 mnist-supervised-50 mnist-supervised-200"
 other_seeds=3
 
+# ssgans LIST: how many of the experiments in LIST are SSGANs.
+ssgans() { tr ' ' '\n' <<<"$1" | grep -c '^mnist-ssgan-' || true; }
+
 case "${1:-}" in
 plan)
   "$ssgan" sweep $main --seeds $main_seeds
   "$ssgan" sweep $others --seeds $other_seeds
-  # An SSGAN epoch costs spe job-seconds; a supervised one about a third (it has no generator).
-  awk -v spe="$spe" 'BEGIN {
-    ssgan = (10 + 3 * 3) * 300 * spe; sup = (10 + 3 * 3) * 20 * spe / 3
-    printf "cost: %.0f job-seconds (%.1f job-hours) of SSGAN epochs, %.0f of supervised ones, at %s s per SSGAN epoch\n", ssgan, ssgan / 3600, sup, spe
+  # The SSGAN epochs dominate: the supervised baselines train 20 epochs without a generator.
+  n=$(($(ssgans "$main") * main_seeds + $(ssgans "$others") * other_seeds))
+  awk -v n="$n" -v spe="$spe" 'BEGIN {
+    s = n * 300 * spe
+    printf "cost: %d SSGAN runs x 300 epochs x %s s = %.0f job-seconds (%.1f job-hours), plus the supervised baselines\n", n, spe, s, s / 3600
   }'
   ;;
 run)
@@ -39,10 +43,10 @@ run)
   ;;
 slurm)
   mkdir -p logs
-  n_main=$((2 * main_seeds)) n_others=$((6 * other_seeds))
-  # A 300-epoch SSGAN task on 2 threads: 180,000 iterations at 98 ms each on the 2-core AMD EPYC
-  # (Zen 1) of results/published/speed/ (3248b9f), about 5 h; ask for more (SLURM_TIME). A task
-  # stopped at its limit has checkpointed, and resubmitting the same arrays resumes it.
+  n_main=$(($(wc -w <<<"$main") * main_seeds)) n_others=$(($(wc -w <<<"$others") * other_seeds))
+  # A 300-epoch SSGAN task on 2 threads: 180,000 iterations at 95-115 ms each on the 2-core AMD
+  # EPYC (Zen 1) of results/published/speed/2026-12-01-3248b9f-jobs.txt, 4.7-5.8 h; ask for more
+  # (SLURM_TIME). A task stopped at its limit has checkpointed; resubmitting the arrays resumes it.
   sbatch --time="${SLURM_TIME:-16:00:00}" --array=0-$((n_main - 1)) --export=ALL,OUT="$out",SSGAN="$ssgan",SSGAN_EXPERIMENTS="$main",SSGAN_SEEDS=$main_seeds \
     experiments/cluster/ssgan-array.sbatch
   sbatch --time="${SLURM_TIME:-16:00:00}" --array=0-$((n_others - 1)) --export=ALL,OUT="$out",SSGAN="$ssgan",SSGAN_EXPERIMENTS="$others",SSGAN_SEEDS=$other_seeds \

@@ -28,7 +28,7 @@ mkdir -p "$dest"
   fi
   if [ -n "${ENGINES:-}" ]; then
     echo
-    echo "## The same experiments on the earlier engine (\`ssgan compare $runs $ENGINES --engines\`)"
+    echo "## The same experiments on the other engine (\`ssgan compare $runs $ENGINES --engines\`)"
     echo
     "$ssgan" compare "$runs" "$ENGINES" --engines --format markdown
   fi

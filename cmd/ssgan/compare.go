@@ -51,7 +51,10 @@ func newCompareCmd() *cobra.Command {
 			if !slices.Contains(results.ComparisonFormats, format) {
 				return fmt.Errorf("--format %q: want one of %s", format, strings.Join(results.ComparisonFormats, ", "))
 			}
-			if baseline == "" {
+			if engines && (published || cmd.Flags().Changed("baseline") || cmd.Flags().Changed("reference")) {
+				return fmt.Errorf("--engines compares engines, not methods: it takes no --baseline, --reference or --published")
+			}
+			if baseline == "" && !engines {
 				return fmt.Errorf("--baseline: an experiment name is needed")
 			}
 			var recs []results.Record

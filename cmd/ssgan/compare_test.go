@@ -183,4 +183,8 @@ func TestCompareCmdEngines(t *testing.T) {
 
 	out, line = execRoot(t, nil, "compare", early, "--engines")
 	requireOneLineError(t, out, line, []string{"ssgan: --engines: results: no experiment has finished runs of both engines", "(under " + early + ")"})
+	for _, flag := range [][]string{{"--published"}, {"--baseline", "x"}, {"--reference", ""}} {
+		out, line = execRoot(t, nil, append([]string{"compare", early, now, "--engines"}, flag...)...)
+		requireOneLineError(t, out, line, []string{"ssgan: --engines compares engines, not methods: it takes no --baseline, --reference or --published"})
+	}
 }

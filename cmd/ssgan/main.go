@@ -15,10 +15,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/ssgan/ssgan/experiments"
 )
 
 // version is the release of this build; set with -ldflags "-X main.version=...".
@@ -42,9 +45,17 @@ func newRootCmd() *cobra.Command {
 // extraCommands are registered by other files of this package.
 var extraCommands []func() *cobra.Command
 
+// exitInterrupted is the exit status of a run stopped by SIGINT or SIGTERM after writing its
+// checkpoints (any other error exits 1), so that `run --jobs` tells an interrupted child from a
+// failed one.
+const exitInterrupted = 3
+
 func main() {
 	if err := newRootCmd().Execute(); err != nil {
 		fmt.Fprintln(os.Stderr, "ssgan:", err)
+		if errors.Is(err, experiments.ErrInterrupted) {
+			os.Exit(exitInterrupted)
+		}
 		os.Exit(1)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -152,6 +153,7 @@ func (f *runFlags) run(cmd *cobra.Command, args []string) error {
 	// in parallel mode every child is sent SIGTERM and waited for (each writes its checkpoint).
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	context.AfterFunc(ctx, stop) // after the first signal, a second one kills as usual
 	if f.jobs > 1 && len(tasks) > 1 {
 		return f.runParallel(ctx, cmd, tasks)
 	}
