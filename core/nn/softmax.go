@@ -36,15 +36,7 @@ func RowEntropy(x *G.Node) (*G.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	prod, err := G.HadamardProd(p, ls)
-	if err != nil {
-		return nil, err
-	}
-	s, err := G.Sum(prod, 1)
-	if err != nil {
-		return nil, err
-	}
-	return G.Neg(s)
+	return negRowDot(p, ls)
 }
 
 // RowCrossEntropy returns −Σ_j t_j log softmax(x)_j for each row of (n, k) logits against targets
@@ -54,7 +46,12 @@ func RowCrossEntropy(x, t *G.Node) (*G.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	prod, err := G.HadamardProd(t, ls)
+	return negRowDot(t, ls)
+}
+
+// negRowDot returns −Σ_j a_j b_j for each row of two (n, k) nodes: a vector of n.
+func negRowDot(a, b *G.Node) (*G.Node, error) {
+	prod, err := G.HadamardProd(a, b)
 	if err != nil {
 		return nil, err
 	}
