@@ -36,15 +36,7 @@ func checkLearnerGradients(t *testing.T, build builder, params map[string]float6
 	l, err := build(c, 3)
 	require.NoError(t, err)
 	defer l.Close()
-	rng := rand.New(rand.NewPCG(7, 8))
-	init := make([]float32, c.InitRows*c.InputDim)
-	for i := range init {
-		init[i] = rng.Float32()
-	}
-	require.NoError(t, l.Init(init))
-	for i := range l.x {
-		l.x[i] = rng.Float32()
-	}
+	initTiny(t, l, c)
 	clear(l.y)
 	for i := range c.Batch {
 		l.y[i*c.Classes+i%c.Classes] = 1
@@ -113,4 +105,20 @@ func (s *mnistSource) Unlabeled(_ int, x []float32) error {
 	s.idx = make([]int, len(x)/784)
 	s.unl.Next(s.idx)
 	return datasets.Gather(x, s.x, s.idx, 784)
+}
+
+// initTiny initialises l (built from c) on random rows and fills its input batch with random
+// values, both drawn from the PCG stream (7, 8), which it returns for any further draws.
+func initTiny(t *testing.T, l *Learner, c ssgan.Config) *rand.Rand {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(7, 8))
+	init := make([]float32, c.InitRows*c.InputDim)
+	for i := range init {
+		init[i] = rng.Float32()
+	}
+	require.NoError(t, l.Init(init))
+	for i := range l.x {
+		l.x[i] = rng.Float32()
+	}
+	return rng
 }

@@ -86,16 +86,8 @@ func TestMeanTeacherPass(t *testing.T) {
 			l, mt, err := newMeanTeacher(c, 3)
 			require.NoError(t, err)
 			defer l.Close()
-			rng := rand.New(rand.NewPCG(7, 8))
-			init := make([]float32, c.InitRows*c.InputDim)
-			for i := range init {
-				init[i] = rng.Float32()
-			}
-			require.NoError(t, l.Init(init))
+			initTiny(t, l, c)
 			mtPerturbEMA(l)
-			for i := range l.x {
-				l.x[i] = rng.Float32()
-			}
 			d, ema := nn.CloneParams(l.D.Params()), nn.CloneParams(l.EMA)
 			fills := l.NoiseSrc.Fills()
 

@@ -2,7 +2,6 @@ package semi
 
 import (
 	"math"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -92,15 +91,7 @@ func TestPiModelGradients(t *testing.T) {
 // checkLearnerGradients does and runs the step once.
 func runTiny(t *testing.T, l *Learner, c ssgan.Config) {
 	t.Helper()
-	rng := rand.New(rand.NewPCG(7, 8))
-	init := make([]float32, c.InitRows*c.InputDim)
-	for i := range init {
-		init[i] = rng.Float32()
-	}
-	require.NoError(t, l.Init(init))
-	for i := range l.x {
-		l.x[i] = rng.Float32()
-	}
+	initTiny(t, l, c)
 	clear(l.y)
 	for i := range c.Batch {
 		l.y[i*c.Classes+i%c.Classes] = 1

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -30,15 +29,7 @@ func newTinyVAT(t *testing.T, params map[string]float64, batch int) (*Learner, *
 	l, v, err := newVAT(c, 3)
 	require.NoError(t, err)
 	t.Cleanup(l.Close)
-	rng := rand.New(rand.NewPCG(7, 8))
-	init := make([]float32, c.InitRows*c.InputDim)
-	for i := range init {
-		init[i] = rng.Float32()
-	}
-	require.NoError(t, l.Init(init))
-	for i := range l.x {
-		l.x[i] = rng.Float32()
-	}
+	initTiny(t, l, c)
 	return l, v
 }
 
