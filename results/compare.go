@@ -335,24 +335,37 @@ func RenderComparison(w io.Writer, c *Comparison, format string) error {
 	if c == nil {
 		return fmt.Errorf("results: render comparison: nil comparison")
 	}
+	if err := checkComparisonFormat(format); err != nil {
+		return err
+	}
+	header, rows := comparisonCells(c, format == FormatText)
+	title := fmt.Sprintf("Methods on %s with %d labels", c.Dataset, c.Labels)
+	return renderNotedTable(w, format, title, header, rows, comparisonNotes(c), "comparison")
+}
+
+// checkComparisonFormat refuses a format that is not one of ComparisonFormats.
+func checkComparisonFormat(format string) error {
 	if !slices.Contains(ComparisonFormats, format) {
 		return fmt.Errorf("results: unknown comparison format %q (want one of %s)", format, strings.Join(ComparisonFormats, ", "))
 	}
-	text := format == FormatText
-	header, rows := comparisonCells(c, text)
-	notes := comparisonNotes(c)
-	title := fmt.Sprintf("Methods on %s with %d labels", c.Dataset, c.Labels)
+	return nil
+}
+
+// renderNotedTable writes a table of cells under a heading made of title with its footnotes, as
+// text without borders (two-line cells kept, notes wrapped to DefaultWidth) or as markdown; what
+// names the table in an error.
+func renderNotedTable(w io.Writer, format, title string, header []string, cells [][]string, notes []string, what string) error {
 	return renderAs(format, title, func(s style) error {
 		var err error
-		if text {
+		if format == FormatText {
 			if _, err = io.WriteString(w, s.heading); err == nil {
-				err = writeCompact(w, header, rows, wrapNotes(notes, DefaultWidth))
+				err = writeCompact(w, header, cells, wrapNotes(notes, DefaultWidth))
 			}
 		} else {
-			err = writeTable(w, s, header, rows, notes)
+			err = writeTable(w, s, header, cells, notes)
 		}
 		if err != nil {
-			return fmt.Errorf("results: render comparison: %w", err)
+			return fmt.Errorf("results: render %s: %w", what, err)
 		}
 		return nil
 	}, nil)

@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"strings"
 
 	"gonum.org/v1/gonum/stat"
 
@@ -119,12 +118,11 @@ func finalErrors(rs []Record) []float64 {
 // GitHub markdown table ("markdown"), with footnotes saying what is tested. Any other format
 // is an error.
 func RenderEngineComparison(w io.Writer, rows []EngineRow, format string) error {
-	if !slices.Contains(ComparisonFormats, format) {
-		return fmt.Errorf("results: unknown comparison format %q (want one of %s)", format, strings.Join(ComparisonFormats, ", "))
+	if err := checkComparisonFormat(format); err != nil {
+		return err
 	}
-	text := format == FormatText
 	sep := " "
-	if text {
+	if format == FormatText {
 		sep = "\n"
 	}
 	header := []string{"Experiment", "Labels", "Epochs", EngineEarlier + sep + "(errors)",
@@ -143,7 +141,7 @@ func RenderEngineComparison(w io.Writer, rows []EngineRow, format string) error 
 			errorsCell(r.Earlier, sep), errorsCell(r.Current, sep), delta, welch, paired})
 	}
 	title := "The same experiments on the two engines"
-	if datasets := engineDatasets(rows); len(datasets) == 1 {
+	if datasets := distinct(rows, func(r EngineRow) string { return r.Dataset }); len(datasets) == 1 {
 		title += " (" + datasets[0] + ")"
 	} else { // a data set column
 		header = append([]string{"Data set"}, header...)
@@ -152,7 +150,7 @@ func RenderEngineComparison(w io.Writer, rows []EngineRow, format string) error 
 		}
 	}
 	of := "of its test set"
-	if sizes := engineTestSizes(rows); len(sizes) == 1 {
+	if sizes := distinct(rows, func(r EngineRow) int { return r.TestSize }); len(sizes) == 1 {
 		of = "out of " + strconv.Itoa(sizes[0])
 	}
 	notes := []string{
@@ -162,20 +160,7 @@ func RenderEngineComparison(w io.Writer, rows []EngineRow, format string) error 
 			"Welch: two-sided Welch t-test of the two samples; paired: two-sided paired t-test over the (model seed, data seed) pairs both engines ran " +
 			"(the same seeds draw the same labeled split under both engines; the noise and rounding differ).",
 	}
-	return renderAs(format, title, func(s style) error {
-		var err error
-		if text {
-			if _, err = io.WriteString(w, s.heading); err == nil {
-				err = writeCompact(w, header, cells, wrapNotes(notes, DefaultWidth))
-			}
-		} else {
-			err = writeTable(w, s, header, cells, notes)
-		}
-		if err != nil {
-			return fmt.Errorf("results: render engine comparison: %w", err)
-		}
-		return nil
-	}, nil)
+	return renderNotedTable(w, format, title, header, cells, notes, "engine comparison")
 }
 
 // errorsCell formats errors as "127.7 ± 11.6 (n=3)", or the one value and (n=1), with sep
@@ -188,23 +173,12 @@ func errorsCell(errs []float64, sep string) string {
 	return fmt.Sprintf("%s%s(n=%d)", meanStd(mean, std, 1), sep, len(errs))
 }
 
-// engineDatasets returns the distinct data sets of rows, in order.
-func engineDatasets(rows []EngineRow) []string {
-	var out []string
+// distinct returns the distinct values of key over rows, in their order.
+func distinct[T comparable](rows []EngineRow, key func(EngineRow) T) []T {
+	var out []T
 	for _, r := range rows {
-		if !slices.Contains(out, r.Dataset) {
-			out = append(out, r.Dataset)
-		}
-	}
-	return out
-}
-
-// engineTestSizes returns the distinct test-set sizes of rows.
-func engineTestSizes(rows []EngineRow) []int {
-	var out []int
-	for _, r := range rows {
-		if !slices.Contains(out, r.TestSize) {
-			out = append(out, r.TestSize)
+		if k := key(r); !slices.Contains(out, k) {
+			out = append(out, k)
 		}
 	}
 	return out

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -99,9 +98,7 @@ func TestRenderEngineComparison(t *testing.T) {
 			require.NoError(t, RenderEngineComparison(&buf, rows, format))
 			checkGolden(t, "engines."+format+".golden", buf.Bytes())
 			if format == FormatText {
-				for _, line := range strings.Split(buf.String(), "\n") {
-					assert.LessOrEqual(t, utf8.RuneCountInString(line), DefaultWidth, line)
-				}
+				assertFits(t, buf.String())
 			}
 		})
 	}
@@ -119,10 +116,16 @@ func TestRenderEngineComparison(t *testing.T) {
 	require.NoError(t, err)
 	var buf bytes.Buffer
 	require.NoError(t, RenderEngineComparison(&buf, longRows, FormatText))
-	for _, line := range strings.Split(buf.String(), "\n") {
-		assert.LessOrEqual(t, utf8.RuneCountInString(line), DefaultWidth, line)
-	}
+	assertFits(t, buf.String())
 	err = RenderEngineComparison(&bytes.Buffer{}, rows, "latex")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `unknown comparison format "latex"`)
+}
+
+// assertFits checks that every line of a text table fits DefaultWidth columns.
+func assertFits(t *testing.T, table string) {
+	t.Helper()
+	for i, line := range strings.Split(table, "\n") {
+		assert.LessOrEqual(t, displayWidth(line), DefaultWidth, "line %d: %q", i+1, line)
+	}
 }
