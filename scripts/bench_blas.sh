@@ -23,6 +23,10 @@ omplib=$omp/usr/lib/x86_64-linux-gnu/openblas-openmp
 core=$(grep -qw avx512f /proc/cpuinfo && echo SkylakeX || (grep -qw avx2 /proc/cpuinfo && echo Haswell) || true)
 export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-$core} OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(detected)}; $(grep -m1 'model name' /proc/cpuinfo); $(nproc) CPUs"
+# Which libopenblas each build loads (the pthread build from the system path, the OpenMP one from
+# the unpacked directory), resolved the way the dynamic loader will for the runs below.
+echo "pthread build: $(ldd /tmp/ssgan-bench.test | awk '/libopenblas/ {print $3}' | xargs readlink -f)"
+echo "OpenMP build:  $(LD_LIBRARY_PATH="$omplib" ldd /tmp/ssgan-bench.test | awk '/libopenblas/ {print $3}' | xargs readlink -f)"
 metric() { awk -v u="$1" '{for (i=1;i<NF;i++) if ($(i+1)==u) print $i}'; }
 declare -A ms
 step() { # NAME ENV...: one SSGANStep measurement under the environment given
