@@ -14,8 +14,9 @@ import (
 
 // Learner is what every classic learner shares: the discriminator of package ssgan with its
 // optimiser, moving average (evaluation), checkpoint and weights (the embedded *ssgan.Model, built
-// as its supervised baseline), and one compiled training step over a labeled and an unlabeled
-// batch. A learner builds its step with Compile and adds its unsupervised loss.
+// as its supervised baseline without that baseline's step), and one compiled training step over a
+// labeled and an unlabeled batch. A learner builds its step with Compile and adds its
+// unsupervised loss.
 type Learner struct {
 	*ssgan.Model
 	// Name is the method's registered name.
@@ -52,7 +53,7 @@ type Pass struct {
 func NewLearner(name string, c ssgan.Config, modelSeed uint64) (*Learner, error) {
 	base := c
 	base.Method, base.Params = "supervised", nil
-	m, err := ssgan.New(base, modelSeed)
+	m, err := ssgan.NewUncompiled(base, modelSeed)
 	if err != nil {
 		return nil, err
 	}

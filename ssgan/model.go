@@ -76,6 +76,21 @@ var methodParams = map[string]map[string]float64{"ctgan": CTGANParams, "badgan":
 // are ssgan, supervised, ctgan and badgan; the last two read their settings from c.Params, where
 // a key left out takes its default (CTGANParams, BadGANParams) and an unknown key is refused.
 func New(c Config, modelSeed uint64) (*Model, error) {
+	m, err := NewUncompiled(c, modelSeed)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.compile(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// NewUncompiled builds the model's networks, optimisers and noise stream as New does (the same
+// parameters for the same seed: compiling draws nothing) without compiling its training steps,
+// for a learner that compiles its own (package semi). Its Step refuses to run; evaluation,
+// checkpoints and weights work as on a model from New.
+func NewUncompiled(c Config, modelSeed uint64) (*Model, error) {
 	switch c.Method {
 	case "ssgan", "supervised", "ctgan", "badgan":
 	default:
@@ -94,9 +109,6 @@ func New(c Config, modelSeed uint64) (*Model, error) {
 	if c.HasGenerator() {
 		m.G = NewGenerator(c, initRNG)
 		m.GOpt = nn.NewAdam(m.G.Params(), c.LR, c.Beta1)
-	}
-	if err := m.compile(); err != nil {
-		return nil, err
 	}
 	return m, nil
 }

@@ -43,6 +43,9 @@ func (m *Model) Step(p core.Plan, src core.Source) (core.StepResult, error) {
 	if err := p.Validate(); err != nil {
 		return core.StepResult{}, err
 	}
+	if m.dStep == nil {
+		return core.StepResult{}, fmt.Errorf("ssgan: the model was built by NewUncompiled, without its training steps")
+	}
 	dSteps := p.DSteps
 	if dSteps == 0 && m.G != nil {
 		dSteps = 1
