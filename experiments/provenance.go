@@ -7,28 +7,42 @@ import (
 	"github.com/ssgan/ssgan/core"
 )
 
-// commitsKey names, in a checkpoint's Extra, the git revisions of the binaries that trained the
-// run so far, so a run resumed by another build says so in its result.json.
-const commitsKey = "commits"
+// The lists of what trained a run so far, under these keys of a checkpoint's Extra, so that a run
+// resumed by another build or on other kernels says so in its result.json: the git revisions of
+// the binaries, and the matrix-product libraries with their kernels (engine.BLAS/core name),
+// which round the products their own way.
+const (
+	commitsKey = "commits"
+	blasesKey  = "blases"
+)
 
-// unrecordedCommit stands for the binary of a session whose checkpoint predates the commit list.
+// unrecordedCommit stands for the binary (or BLAS) of a session whose checkpoint predates its list.
 const unrecordedCommit = "(unrecorded)"
 
-// provenance is the list of revisions that trained a run, oldest first, without repeats in a row.
+// provenance is the list of revisions (or BLASes) that trained a run, oldest first, without
+// repeats in a row.
 type provenance []string
 
-// resumedProvenance reads the list from a checkpoint; a checkpoint written before lists were kept gives
-// the placeholder for its unknown binary.
-func resumedProvenance(ck *core.Checkpoint) (provenance, error) {
-	raw, ok := ck.Extra[commitsKey]
+// resumedProvenance reads the list under key from a checkpoint; a checkpoint written before lists
+// were kept gives the placeholder for its unknown binary.
+func resumedProvenance(ck *core.Checkpoint, key string) (provenance, error) {
+	raw, ok := ck.Extra[key]
 	if !ok {
 		return provenance{unrecordedCommit}, nil
 	}
 	var p provenance
 	if err := json.Unmarshal(raw, &p); err != nil {
-		return nil, fmt.Errorf("%s: %w", commitsKey, err)
+		return nil, fmt.Errorf("%s: %w", key, err)
 	}
 	return p, nil
+}
+
+// last is the most recent entry ("" for an empty list).
+func (p provenance) last() string {
+	if len(p) == 0 {
+		return ""
+	}
+	return p[len(p)-1]
 }
 
 // with returns the list with commit appended unless it is already the last entry.
@@ -36,7 +50,7 @@ func (p provenance) with(commit string) provenance {
 	if commit == "" {
 		commit = unrecordedCommit
 	}
-	if n := len(p); n > 0 && p[n-1] == commit {
+	if p.last() == commit {
 		return p
 	}
 	return append(append(provenance{}, p...), commit)
@@ -51,13 +65,13 @@ func (p provenance) session(commit string, trained bool) provenance {
 	return p
 }
 
-// save stores the list, with this session's commit if it trained, in a checkpoint.
-func (p provenance) save(ck *core.Checkpoint, commit string, trained bool) error {
+// save stores the list under key, with this session's entry if it trained, in a checkpoint.
+func (p provenance) save(ck *core.Checkpoint, key, commit string, trained bool) error {
 	raw, err := json.Marshal(p.session(commit, trained))
 	if err != nil {
 		return err
 	}
-	ck.Extra[commitsKey] = raw
+	ck.Extra[key] = raw
 	return nil
 }
 

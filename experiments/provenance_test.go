@@ -9,8 +9,8 @@ import (
 	"github.com/ssgan/ssgan/core"
 )
 
-// TestProvenance follows the commit list through checkpoints written and resumed by binaries of
-// different revisions.
+// TestProvenance follows the commit list (and the BLAS list, kept the same way under its own
+// key) through checkpoints written and resumed by binaries of different revisions.
 func TestProvenance(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -27,26 +27,29 @@ func TestProvenance(t *testing.T) {
 		{"old checkpoint", nil, "bbb", true, []string{unrecordedCommit, "bbb"}, []string{unrecordedCommit, "bbb"}},
 		{"unstamped binary", []byte(`["aaa"]`), "", true, []string{"aaa", unrecordedCommit}, []string{"aaa", unrecordedCommit}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ck := core.NewCheckpoint("h", core.NewState(core.Plan{}))
-			if tt.stored != nil {
-				ck.Extra[commitsKey] = tt.stored
-			}
-			p, err := resumedProvenance(ck)
-			require.NoError(t, err)
-			assert.Equal(t, tt.wantMixed, p.mixed(tt.commit, tt.trained))
-			next := core.NewCheckpoint("h", core.NewState(core.Plan{}))
-			require.NoError(t, p.save(next, tt.commit, tt.trained))
-			saved, err := resumedProvenance(next)
-			require.NoError(t, err)
-			assert.Equal(t, provenance(tt.wantSaved), saved)
-		})
+	for _, key := range []string{commitsKey, blasesKey} {
+		for _, tt := range tests {
+			t.Run(key+"/"+tt.name, func(t *testing.T) {
+				ck := core.NewCheckpoint("h", core.NewState(core.Plan{}))
+				if tt.stored != nil {
+					ck.Extra[key] = tt.stored
+				}
+				p, err := resumedProvenance(ck, key)
+				require.NoError(t, err)
+				assert.Equal(t, tt.wantMixed, p.mixed(tt.commit, tt.trained))
+				next := core.NewCheckpoint("h", core.NewState(core.Plan{}))
+				require.NoError(t, p.save(next, key, tt.commit, tt.trained))
+				assert.Len(t, next.Extra, 1, "only its own key")
+				saved, err := resumedProvenance(next, key)
+				require.NoError(t, err)
+				assert.Equal(t, provenance(tt.wantSaved), saved)
+			})
+		}
+		ck := core.NewCheckpoint("h", core.NewState(core.Plan{}))
+		ck.Extra[key] = []byte(`{"not": "a list"}`)
+		_, err := resumedProvenance(ck, key)
+		assert.ErrorContains(t, err, key)
 	}
-	ck := core.NewCheckpoint("h", core.NewState(core.Plan{}))
-	ck.Extra[commitsKey] = []byte(`{"not": "a list"}`)
-	_, err := resumedProvenance(ck)
-	assert.ErrorContains(t, err, commitsKey)
 }
 
 // TestFreshRunHasOneCommit checks a run trained by one binary records no commit list (its

@@ -107,3 +107,33 @@ func TestTornMetricsLine(t *testing.T) {
 	assert.Equal(t, timeless(t, filepath.Join(runPath(ref, task), MetricsFile)),
 		timeless(t, filepath.Join(runPath(out, task), MetricsFile)))
 }
+
+// TestResumeUnderAnotherBLAS resumes a run whose checkpoint says it was trained so far on other
+// kernels (as after a move to another machine): the log says so and the record lists both BLASes,
+// oldest first, while a run kept on one BLAS lists none (its BLAS field says it all).
+func TestResumeUnderAnotherBLAS(t *testing.T) {
+	data := loadMNIST(t)
+	task := tinyTask(t, nil)
+	out := t.TempDir()
+	ctx, opt := interruptAt(out, 3)
+	_, err := RunTask(ctx, task, data, opt)
+	require.ErrorIs(t, err, ErrInterrupted)
+	path := filepath.Join(runPath(out, task), CheckpointFile)
+	ck, err := LoadCheckpoint(path)
+	require.NoError(t, err)
+	here := currentEnvironment().BLAS
+	assert.JSONEq(t, `["`+here+`"]`, string(ck.Extra[blasesKey]), "the checkpoint names the BLAS that trained it")
+	ck.Extra[blasesKey] = []byte(`["openblas/OtherCore"]`)
+	require.NoError(t, SaveCheckpoint(path, ck))
+
+	var log bytes.Buffer
+	opt = quiet(out)
+	opt.Log = &log
+	rec, err := RunTask(context.Background(), task, data, opt)
+	require.NoError(t, err)
+	assert.Contains(t, log.String(), "trained so far under BLAS openblas/OtherCore, resumed under "+here)
+	assert.Equal(t, []string{"openblas/OtherCore", here}, rec.BLASes)
+	assert.Equal(t, here, rec.BLAS)
+
+	assert.Nil(t, runTask(t, task, t.TempDir()).BLASes)
+}

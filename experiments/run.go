@@ -46,8 +46,8 @@ type run struct {
 	iter0 int
 	// checkpointIter is the iteration of the latest checkpoint on disk (0: none).
 	checkpointIter int
-	// commits are the revisions of the binaries of earlier sessions.
-	commits provenance
+	// commits are the revisions of the binaries of earlier sessions, blases their BLASes.
+	commits, blases provenance
 	// bar is the progress bar on Options.Progress, once drawn.
 	bar *progressBar
 }
@@ -233,6 +233,10 @@ func (r *run) resume() error {
 	ck.Restore(r.state)
 	r.checkpointIter = ck.Iter
 	r.logf("resuming %s %s from iteration %d%s\n", r.spec.Name, r.seed.Dir(), r.state.Iter, r.report.resumed(r.state.Iter))
+	if was := r.blases.last(); was != unrecordedCommit && was != r.env.BLAS {
+		r.logf("%s %s: trained so far under BLAS %s, resumed under %s: its products round another way from here on (result.json lists both)\n",
+			r.spec.Name, r.seed.Dir(), was, r.env.BLAS)
+	}
 	return truncateLog(r.dir.file(MetricsFile), r.state.Iter)
 }
 
@@ -248,7 +252,10 @@ func (r *run) restore(ck *core.Checkpoint) error {
 		return err
 	}
 	var err error
-	if r.commits, err = resumedProvenance(ck); err != nil {
+	if r.commits, err = resumedProvenance(ck, commitsKey); err != nil {
+		return err
+	}
+	if r.blases, err = resumedProvenance(ck, blasesKey); err != nil {
 		return err
 	}
 	r.seconds = ck.Vars[secondsVar]
@@ -274,7 +281,11 @@ func (r *run) checkpoint() error {
 		return err
 	}
 	ck.Extra[intervalKey] = b
-	if err := r.commits.save(ck, r.env.Commit, r.state.Iter > r.iter0); err != nil {
+	trained := r.state.Iter > r.iter0
+	if err := r.commits.save(ck, commitsKey, r.env.Commit, trained); err != nil {
+		return err
+	}
+	if err := r.blases.save(ck, blasesKey, r.env.BLAS, trained); err != nil {
 		return err
 	}
 	if err := SaveCheckpoint(r.dir.file(CheckpointFile), ck); err != nil {
@@ -298,7 +309,8 @@ func (r *run) record(status string) *results.Record {
 		Experiment: r.spec.Name, Method: r.spec.Method(), ModelSeed: r.seed.Model, DataSeed: r.seed.Data,
 		Status: status, Iterations: r.state.Iter, Seconds: r.elapsed(),
 		BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,
-		ConfigHash: r.spec.Hash(), Commits: r.commits.mixed(r.env.Commit, r.state.Iter > r.iter0), Sweep: r.spec.Sweep,
+		ConfigHash: r.spec.Hash(), Commits: r.commits.mixed(r.env.Commit, r.state.Iter > r.iter0),
+		BLASes: r.blases.mixed(r.env.BLAS, r.state.Iter > r.iter0), Sweep: r.spec.Sweep,
 		Dataset: r.opt.dataset.Name, DatasetSHA256: r.opt.dataset.SHA256, Engine: results.EngineCounter,
 	}
 	r.report.record(rec)

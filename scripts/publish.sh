@@ -66,7 +66,8 @@ else:
     spe = f'{r["seconds_per_epoch"]:.1f}'
 # A run resumed by other builds lists every revision that trained it, oldest first.
 commit = " → ".join(c[:12] for c in r.get("commits") or [r.get("commit", "")])
-print(f'| {run} | {r["status"]} | {r["epochs"]} | {r["iterations"]} | {res} | {best} | {spe} | {r["blas"]} | {r["threads"]} | {r.get("cpu", "")} | {commit} |')
+blas = " → ".join(r.get("blases") or [r["blas"]])  # likewise every BLAS (library/kernels)
+print(f'| {run} | {r["status"]} | {r["epochs"]} | {r["iterations"]} | {res} | {best} | {spe} | {blas} | {r["threads"]} | {r.get("cpu", "")} | {commit} |')
 PY
   done
 } > "$dest/README.md"
