@@ -108,32 +108,53 @@ func TestTornMetricsLine(t *testing.T) {
 		timeless(t, filepath.Join(runPath(out, task), MetricsFile)))
 }
 
-// TestResumeUnderAnotherBLAS resumes a run whose checkpoint says it was trained so far on other
-// kernels (as after a move to another machine): the log says so and the record lists both BLASes,
-// oldest first, while a run kept on one BLAS lists none (its BLAS field says it all).
+// TestResumeUnderAnotherBLAS resumes a run whose checkpoint says what BLAS trained it so far: on
+// other kernels (as after a move to another machine) the log says so and the record lists both,
+// oldest first; from a checkpoint written before the list was kept, the record says that the
+// first BLAS is unknown, without a warning; on the same BLAS there is neither.
 func TestResumeUnderAnotherBLAS(t *testing.T) {
 	data := loadMNIST(t)
 	task := tinyTask(t, nil)
-	out := t.TempDir()
-	ctx, opt := interruptAt(out, 3)
-	_, err := RunTask(ctx, task, data, opt)
-	require.ErrorIs(t, err, ErrInterrupted)
-	path := filepath.Join(runPath(out, task), CheckpointFile)
-	ck, err := LoadCheckpoint(path)
-	require.NoError(t, err)
 	here := currentEnvironment().BLAS
-	assert.JSONEq(t, `["`+here+`"]`, string(ck.Extra[blasesKey]), "the checkpoint names the BLAS that trained it")
-	ck.Extra[blasesKey] = []byte(`["openblas/OtherCore"]`)
-	require.NoError(t, SaveCheckpoint(path, ck))
+	tests := []struct {
+		name       string
+		stored     []byte // the checkpoint's list; nil: none (an older checkpoint)
+		wantLog    bool
+		wantBLASes []string
+	}{
+		{"other kernels", []byte(`["openblas/OtherCore"]`), true, []string{"openblas/OtherCore", here}},
+		{"checkpoint before the list", nil, false, []string{unrecordedCommit, here}},
+		{"the same BLAS", []byte(`["` + here + `"]`), false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := t.TempDir()
+			ctx, opt := interruptAt(out, 3)
+			_, err := RunTask(ctx, task, data, opt)
+			require.ErrorIs(t, err, ErrInterrupted)
+			path := filepath.Join(runPath(out, task), CheckpointFile)
+			ck, err := LoadCheckpoint(path)
+			require.NoError(t, err)
+			assert.JSONEq(t, `["`+here+`"]`, string(ck.Extra[blasesKey]), "the checkpoint names the BLAS that trained it")
+			delete(ck.Extra, blasesKey)
+			if tt.stored != nil {
+				ck.Extra[blasesKey] = tt.stored
+			}
+			require.NoError(t, SaveCheckpoint(path, ck))
 
-	var log bytes.Buffer
-	opt = quiet(out)
-	opt.Log = &log
-	rec, err := RunTask(context.Background(), task, data, opt)
-	require.NoError(t, err)
-	assert.Contains(t, log.String(), "trained so far under BLAS openblas/OtherCore, resumed under "+here)
-	assert.Equal(t, []string{"openblas/OtherCore", here}, rec.BLASes)
-	assert.Equal(t, here, rec.BLAS)
-
-	assert.Nil(t, runTask(t, task, t.TempDir()).BLASes)
+			var log bytes.Buffer
+			opt = quiet(out)
+			opt.Log = &log
+			rec, err := RunTask(context.Background(), task, data, opt)
+			require.NoError(t, err)
+			const warning = "trained so far under BLAS openblas/OtherCore, resumed under "
+			if tt.wantLog {
+				assert.Contains(t, log.String(), warning+here)
+			} else {
+				assert.NotContains(t, log.String(), "trained so far under BLAS")
+			}
+			assert.Equal(t, tt.wantBLASes, rec.BLASes)
+			assert.Equal(t, here, rec.BLAS)
+		})
+	}
 }

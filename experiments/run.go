@@ -46,7 +46,9 @@ type run struct {
 	iter0 int
 	// checkpointIter is the iteration of the latest checkpoint on disk (0: none).
 	checkpointIter int
-	// commits are the revisions of the binaries of earlier sessions, blases their BLASes.
+	// commits are the revisions of the binaries of earlier sessions, blases their BLASes. A
+	// session's BLAS joins the record's list even if it trained nothing: the final evaluation, and
+	// so the final errors, ran under it.
 	commits, blases provenance
 	// bar is the progress bar on Options.Progress, once drawn.
 	bar *progressBar
@@ -310,7 +312,7 @@ func (r *run) record(status string) *results.Record {
 		Status: status, Iterations: r.state.Iter, Seconds: r.elapsed(),
 		BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,
 		ConfigHash: r.spec.Hash(), Commits: r.commits.mixed(r.env.Commit, r.state.Iter > r.iter0),
-		BLASes: r.blases.mixed(r.env.BLAS, r.state.Iter > r.iter0), Sweep: r.spec.Sweep,
+		BLASes: r.blases.mixed(r.env.BLAS, true), Sweep: r.spec.Sweep,
 		Dataset: r.opt.dataset.Name, DatasetSHA256: r.opt.dataset.SHA256, Engine: results.EngineCounter,
 	}
 	r.report.record(rec)

@@ -25,8 +25,13 @@ export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-$core} OPENBLAS_NUM_THREADS=2 OMP_
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(detected)}; $(grep -m1 'model name' /proc/cpuinfo); $(nproc) CPUs"
 # Which libopenblas each build loads (the pthread build from the system path, the OpenMP one from
 # the unpacked directory), resolved the way the dynamic loader will for the runs below.
-echo "pthread build: $(ldd /tmp/ssgan-bench.test | awk '/libopenblas/ {print $3}' | xargs readlink -f)"
-echo "OpenMP build:  $(LD_LIBRARY_PATH="$omplib" ldd /tmp/ssgan-bench.test | awk '/libopenblas/ {print $3}' | xargs readlink -f)"
+loaded() { # ENV...: the libopenblas file the test binary resolves to under the environment given
+  local f
+  f=$(env "$@" ldd /tmp/ssgan-bench.test | awk '/libopenblas/ && $3 ~ /^\// {print $3}' | head -1)
+  if [ -n "$f" ]; then readlink -f "$f"; else echo "(no libopenblas resolved)"; fi
+}
+echo "pthread build: $(loaded)"
+echo "OpenMP build:  $(loaded LD_LIBRARY_PATH="$omplib")"
 metric() { awk -v u="$1" '{for (i=1;i<NF;i++) if ($(i+1)==u) print $i}'; }
 declare -A ms
 step() { # NAME ENV...: one SSGANStep measurement under the environment given

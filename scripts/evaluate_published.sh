@@ -9,13 +9,13 @@ cd "$(dirname "$0")/.."
 bin=${1:-bin/ssgan}
 shopt -s nullglob
 weights=(results/published/*/runs/*/seed*/weights.npz)
+status=0
 if [ ${#weights[@]} -eq 0 ]; then
   echo "published weights: none shipped yet (runs trained before the weights format have no weights.npz;"
   echo "  the runs of the new engine ship theirs: ssgan evaluate RUN_DIR recomputes a run's errors)"
-  exit 0
+else
+  echo "published weights: recomputing the test errors of ${#weights[@]} shipped runs"
 fi
-echo "published weights: recomputing the test errors of ${#weights[@]} shipped runs"
-status=0
 for w in "${weights[@]}"; do
   run=$(dirname "$w")
   ds=$( (grep -o '"dataset": *"[^"]*"' "$run/result.json" || true) | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
