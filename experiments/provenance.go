@@ -16,8 +16,8 @@ const (
 	blasesKey  = "blases"
 )
 
-// unrecordedCommit stands for the binary (or BLAS) of a session whose checkpoint predates its list.
-const unrecordedCommit = "(unrecorded)"
+// unrecorded stands for the binary (or BLAS) of a session whose checkpoint predates its list.
+const unrecorded = "(unrecorded)"
 
 // provenance is the list of revisions (or BLASes) that trained a run, oldest first, without
 // repeats in a row.
@@ -28,7 +28,7 @@ type provenance []string
 func resumedProvenance(ck *core.Checkpoint, key string) (provenance, error) {
 	raw, ok := ck.Extra[key]
 	if !ok {
-		return provenance{unrecordedCommit}, nil
+		return provenance{unrecorded}, nil
 	}
 	var p provenance
 	if err := json.Unmarshal(raw, &p); err != nil {
@@ -48,7 +48,7 @@ func (p provenance) last() string {
 // with returns the list with commit appended unless it is already the last entry.
 func (p provenance) with(commit string) provenance {
 	if commit == "" {
-		commit = unrecordedCommit
+		commit = unrecorded
 	}
 	if p.last() == commit {
 		return p

@@ -24,8 +24,8 @@ func TestProvenance(t *testing.T) {
 		{"resumed by another build", []byte(`["aaa"]`), "bbb", true, []string{"aaa", "bbb"}, []string{"aaa", "bbb"}},
 		{"another build that only finished the record", []byte(`["aaa"]`), "bbb", false, []string{"aaa"}, nil},
 		{"back to the first build", []byte(`["aaa","bbb"]`), "aaa", true, []string{"aaa", "bbb", "aaa"}, []string{"aaa", "bbb", "aaa"}},
-		{"old checkpoint", nil, "bbb", true, []string{unrecordedCommit, "bbb"}, []string{unrecordedCommit, "bbb"}},
-		{"unstamped binary", []byte(`["aaa"]`), "", true, []string{"aaa", unrecordedCommit}, []string{"aaa", unrecordedCommit}},
+		{"old checkpoint", nil, "bbb", true, []string{unrecorded, "bbb"}, []string{unrecorded, "bbb"}},
+		{"unstamped binary", []byte(`["aaa"]`), "", true, []string{"aaa", unrecorded}, []string{"aaa", unrecorded}},
 	}
 	for _, key := range []string{commitsKey, blasesKey} {
 		for _, tt := range tests {

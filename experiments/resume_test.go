@@ -123,7 +123,7 @@ func TestResumeUnderAnotherBLAS(t *testing.T) {
 		wantBLASes []string
 	}{
 		{"other kernels", []byte(`["openblas/OtherCore"]`), true, []string{"openblas/OtherCore", here}},
-		{"checkpoint before the list", nil, false, []string{unrecordedCommit, here}},
+		{"checkpoint before the list", nil, false, []string{unrecorded, here}},
 		{"the same BLAS", []byte(`["` + here + `"]`), false, nil},
 	}
 	for _, tt := range tests {

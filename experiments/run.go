@@ -235,7 +235,7 @@ func (r *run) resume() error {
 	ck.Restore(r.state)
 	r.checkpointIter = ck.Iter
 	r.logf("resuming %s %s from iteration %d%s\n", r.spec.Name, r.seed.Dir(), r.state.Iter, r.report.resumed(r.state.Iter))
-	if was := r.blases.last(); was != unrecordedCommit && was != r.env.BLAS {
+	if was := r.blases.last(); was != unrecorded && was != r.env.BLAS {
 		r.logf("%s %s: trained so far under BLAS %s, resumed under %s: its products round another way from here on (result.json lists both)\n",
 			r.spec.Name, r.seed.Dir(), was, r.env.BLAS)
 	}
