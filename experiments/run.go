@@ -283,11 +283,10 @@ func (r *run) checkpoint() error {
 		return err
 	}
 	ck.Extra[intervalKey] = b
-	trained := r.state.Iter > r.iter0
-	if err := r.commits.save(ck, commitsKey, r.env.Commit, trained); err != nil {
+	if err := r.commits.save(ck, commitsKey, r.env.Commit, r.trained()); err != nil {
 		return err
 	}
-	if err := r.blases.save(ck, blasesKey, r.env.BLAS, trained); err != nil {
+	if err := r.blases.save(ck, blasesKey, r.env.BLAS, r.trained()); err != nil {
 		return err
 	}
 	if err := SaveCheckpoint(r.dir.file(CheckpointFile), ck); err != nil {
@@ -296,6 +295,9 @@ func (r *run) checkpoint() error {
 	r.checkpointIter = r.state.Iter
 	return nil
 }
+
+// trained reports whether this session of the run ran iterations.
+func (r *run) trained() bool { return r.state.Iter > r.iter0 }
 
 // elapsed is the total training time of the run so far.
 func (r *run) elapsed() float64 {
@@ -311,7 +313,7 @@ func (r *run) record(status string) *results.Record {
 		Experiment: r.spec.Name, Method: r.spec.Method(), ModelSeed: r.seed.Model, DataSeed: r.seed.Data,
 		Status: status, Iterations: r.state.Iter, Seconds: r.elapsed(),
 		BLAS: r.env.BLAS, Threads: r.env.Threads, GoVersion: r.env.GoVersion, CPU: r.env.CPU, Commit: r.env.Commit,
-		ConfigHash: r.spec.Hash(), Commits: r.commits.mixed(r.env.Commit, r.state.Iter > r.iter0),
+		ConfigHash: r.spec.Hash(), Commits: r.commits.mixed(r.env.Commit, r.trained()),
 		BLASes: r.blases.mixed(r.env.BLAS, true), Sweep: r.spec.Sweep,
 		Dataset: r.opt.dataset.Name, DatasetSHA256: r.opt.dataset.SHA256, Engine: results.EngineCounter,
 	}

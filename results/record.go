@@ -45,7 +45,7 @@ type Record struct {
 	ConfigHash       string    `json:"config_hash"`                      // hash of the run configuration
 	Commit           string    `json:"commit,omitempty"`                 // git revision of the binary that (last) trained it
 	Commits          []string  `json:"commits,omitempty"`                // every revision that trained part of it, oldest first, when more than one did
-	BLASes           []string  `json:"blases,omitempty"`                 // every BLAS (library/kernels) that trained part of it, oldest first, when more than one did
+	BLASes           []string  `json:"blases,omitempty"`                 // every BLAS (library/kernels) that trained or finished part of it, oldest first, when more than one did
 	Note             string    `json:"note,omitempty"`                   // e.g. divergence message
 	Sweep            *Sweep    `json:"sweep,omitempty"`                  // the sweep point the experiment is, if it is one
 	Weights          string    `json:"weights,omitempty"`                // file of the final weights in the run directory (weights.npz), once written
