@@ -48,6 +48,10 @@ type Model struct {
 	evalOut         *G.Node
 	lastEvalVersion int
 
+	// zFill, when set, replaces the draws of G's input: a test's fixed values, so that two
+	// engines whose random streams differ can be compared on the same arithmetic.
+	zFill func([]float32)
+
 	// dTerms and gTerms are the method's own terms of D's and G's losses (none for ssgan and
 	// supervised), logged under their names after each step.
 	dTerms, gTerms []term
@@ -202,7 +206,13 @@ func (m *Model) Optimizers() []*nn.Adam {
 func (m *Model) Classes() int { return m.Cfg.Classes }
 
 // uniformFill fills a buffer with U[0,1) draws (the generator's input noise).
-func (m *Model) uniformFill(buf []float32) { m.NoiseSrc.FillUniform(buf) }
+func (m *Model) uniformFill(buf []float32) {
+	if m.zFill != nil {
+		m.zFill(buf)
+		return
+	}
+	m.NoiseSrc.FillUniform(buf)
+}
 
 func (m *Model) compile() error {
 	if err := m.compileD(); err != nil {
