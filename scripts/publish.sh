@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Renders the measured tables and copies the figures of the runs under RUNS into DEST, with the
 # command line that made each run. Nothing in DEST is typed by hand.
-# Usage: [COMPARE="BASELINE REFERENCE"] [ENGINES=DIR] [WEIGHTS=0] scripts/publish.sh RUNS DEST "how the runs were made"
-# ENGINES=DIR adds the same experiments' runs under DIR trained by the other engine, side by side
-# with Welch and seed-paired t-tests (`ssgan compare --engines`).
+# Usage: [COMPARE="BASELINE REFERENCE"] [ENGINES="DIR ..."] [WEIGHTS=0] scripts/publish.sh RUNS DEST "how the runs were made"
+# ENGINES="DIR [DIR ...]" adds the same experiments' runs under the DIRs trained by the other
+# engine (or by both), side by side with Welch and seed-paired t-tests (`ssgan compare --engines`).
 set -euo pipefail
 runs=$1 dest=$2 how=$3
 ssgan=${SSGAN:-bin/ssgan}
@@ -27,10 +27,11 @@ mkdir -p "$dest"
     "$ssgan" compare "$runs" --baseline "$base" --reference "$ref" --format markdown --published
   fi
   if [ -n "${ENGINES:-}" ]; then
+    read -r -a engines <<<"$ENGINES"
     echo
     echo "## The same experiments on the other engine (\`ssgan compare $runs $ENGINES --engines\`)"
     echo
-    "$ssgan" compare "$runs" "$ENGINES" --engines --format markdown
+    "$ssgan" compare "$runs" "${engines[@]}" --engines --format markdown
   fi
   if "$ssgan" curves "$runs" --format markdown --png "$dest/curves.png" > /tmp/curves.$$ 2>/dev/null; then
     echo

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""The engine ablation at one epoch: epoch-1 test errors of mnist-ssgan-100, seeds 1-5, for two
-engines and four noise streams, and Welch t-tests between the groups.
+"""The engine ablation: epoch-1 test errors of mnist-ssgan-100, seeds 1-5, for two engines, two
+noise generators and two streams each, and Welch t-tests between the groups; then epoch 4 for
+the cells that ran that far on the 60-epoch schedule.
 
 Usage (from this folder or anywhere): python3 analyse.py
 Standard library only (it has no t distribution, so the Student t CDF is computed here from the
@@ -28,14 +29,19 @@ CELLS = [
 ]
 SEEDS = range(1, 6)
 
+# Epoch 4 on the 60-epoch schedule: the published runs, and the earlier engine on stream 0x7777
+# run with --epochs 60 and stopped after epoch 4 (runs-4-epochs/).
+CELLS4 = [CELLS[0], ("earlier engine (0c49581)", "PCG, stream 0x7777",
+                     lambda s: os.path.join(HERE, "runs-4-epochs/old-pcg-alt/seed%d" % s)), CELLS[2]]
 
-def epoch1(run):
+
+def at_epoch(run, epoch):
     with open(os.path.join(run, "metrics.jsonl")) as f:
         for line in f:
             r = json.loads(line)
-            if r["epoch"] == 1:
+            if r["epoch"] == epoch:
                 return r["test_errors"]
-    raise SystemExit("%s: no epoch 1 in metrics.jsonl" % run)
+    raise SystemExit("%s: no epoch %d in metrics.jsonl" % (run, epoch))
 
 
 def betacf(a, b, x):
@@ -78,25 +84,43 @@ def welch(a, b):
     return t, df, betainc(df / 2, 0.5, df / (df + t * t))
 
 
-def main():
-    rows = [(eng, noise, [epoch1(path(s)) for s in SEEDS]) for eng, noise, path in CELLS]
+def table(cells, epoch):
+    rows = [(eng, noise, [at_epoch(path(s), epoch) for s in SEEDS]) for eng, noise, path in cells]
+    print("Test errors out of 10,000 after epoch %d:" % epoch)
+    print()
     print("| engine | noise | " + " | ".join("seed %d" % s for s in SEEDS) + " | mean ± sd |")
     print("|---|---|" + "---|" * len(SEEDS) + "---|")
     for eng, noise, v in rows:
         print("| %s | %s | %s | %.1f ± %.1f |" % ((eng, noise, " | ".join(map(str, v))) + mean_sd(v)))
+    print()
+    return rows
+
+
+def report(tests):
+    for name, a, b in tests:
+        (ma, sa), (mb, sb) = mean_sd(a), mean_sd(b)
+        print("- %s: %.1f ± %.1f against %.1f ± %.1f, Welch t = %.2f, df = %.1f, p = %.3f" % ((name, mb, sb, ma, sa) + welch(a, b)))
+    print()
+
+
+def main():
+    rows = table(CELLS, 1)
     earlier = rows[0][2] + rows[1][2]
     current = [x for r in rows[2:] for x in r[2]]
     philox = rows[2][2] + rows[3][2]
     pcg = rows[4][2] + rows[5][2]
-    print()
-    for name, a, b in [
+    report([
         ("current engine (20 runs) against the earlier engine (10)", earlier, current),
         ("current engine: Philox (10) against PCG (10)", pcg, philox),
         ("current engine, Philox as published (5) against the earlier engine as published (5)", rows[0][2], rows[2][2]),
         ("earlier engine: stream 0x7777 (5) against stream 0x2222 as published (5)", rows[0][2], rows[1][2]),
-    ]:
-        (ma, sa), (mb, sb) = mean_sd(a), mean_sd(b)
-        print("- %s: %.1f ± %.1f against %.1f ± %.1f, Welch t = %.2f, df = %.1f, p = %.3f" % ((name, mb, sb, ma, sa) + welch(a, b)))
+    ])
+    r4 = table(CELLS4, 4)
+    report([
+        ("current engine as published (5) against the earlier engine as published (5)", r4[0][2], r4[2][2]),
+        ("earlier engine: stream 0x7777 (5) against stream 0x2222 as published (5)", r4[0][2], r4[1][2]),
+        ("current engine as published (5) against the earlier engine on stream 0x7777 (5)", r4[1][2], r4[2][2]),
+    ])
 
 
 if __name__ == "__main__":
