@@ -65,15 +65,9 @@ func noiseFreeTrajectory(t *testing.T, iters int, change func(*Config)) (map[str
 		return map[string]float64{"d_l1": l1(m.D.Params()), "g_l1": l1(m.G.Params()), "ema_l1": l1(m.EMA)}
 	}
 	init := sums()
-	n := c.Batch * c.InputDim
-	y := make([]uint8, c.Batch)
-	for i := range y {
-		y[i] = uint8(i % c.Classes)
-	}
 	var out []map[string]float64
 	for it := range iters {
-		b := core.FixedBatch{X: synthetic(n, uint64(10+it)), Y: y, Unl: [][]float32{synthetic(n, uint64(20+it)), synthetic(n, uint64(30+it))}}
-		s, err := m.Step(core.DefaultPlan(m.Capabilities()), b)
+		s, err := m.Step(core.DefaultPlan(m.Capabilities()), iterationBatch(c, it))
 		require.NoError(t, err)
 		r := sums()
 		r["loss_lab"], r["loss_unl"], r["loss_gen"] = s.Logs["loss_lab"], s.Logs["loss_unl"], s.GLoss

@@ -25,6 +25,18 @@ func synthetic(n int, seed uint64) []float32 {
 	return v
 }
 
+// iterationBatch is the synthetic batch of iteration it of the full-size trajectories (the golden
+// one, the equivalence with the earlier engine, the trained weights): labeled rows from seed
+// 10+it labeled i mod K, unlabeled streams from seeds 20+it and 30+it.
+func iterationBatch(c Config, it int) core.FixedBatch {
+	n := c.Batch * c.InputDim
+	y := make([]uint8, c.Batch)
+	for i := range y {
+		y[i] = uint8(i % c.Classes)
+	}
+	return core.FixedBatch{X: synthetic(n, uint64(10+it)), Y: y, Unl: [][]float32{synthetic(n, uint64(20+it)), synthetic(n, uint64(30+it))}}
+}
+
 // TestGoldenIterations runs the full-size default model (the headline's networks, noise, Adam and
 // moving average) for 4 iterations on fixed synthetic batches and holds its losses and the bits
 // of every parameter, batch-norm statistic and moving-average value to
@@ -41,15 +53,9 @@ func TestGoldenIterations(t *testing.T) {
 			require.NoError(t, err)
 			defer m.Close()
 			require.NoError(t, m.Init(synthetic(c.InitRows*c.InputDim, 1)))
-			n := c.Batch * c.InputDim
-			y := make([]uint8, c.Batch)
-			for i := range y {
-				y[i] = uint8(i % c.Classes)
-			}
 			got := testutil.Trajectory{BLAS: testutil.Kernels()}
 			for it := range 4 {
-				b := core.FixedBatch{X: synthetic(n, uint64(10+it)), Y: y, Unl: [][]float32{synthetic(n, uint64(20+it)), synthetic(n, uint64(30+it))}}
-				s, err := m.Step(core.DefaultPlan(m.Capabilities()), b)
+				s, err := m.Step(core.DefaultPlan(m.Capabilities()), iterationBatch(c, it))
 				require.NoError(t, err)
 				var values [][]float32
 				for _, p := range append(append(append(append([]*nn.Param{}, m.D.Params()...), m.G.Params()...), m.G.Buffers()...), m.EMA...) {

@@ -29,14 +29,8 @@ func trainedTiny(t *testing.T, c Config) *Model {
 	require.NoError(t, err)
 	t.Cleanup(m.Close)
 	require.NoError(t, m.Init(synthetic(c.InitRows*c.InputDim, 1)))
-	n := c.Batch * c.InputDim
-	y := make([]uint8, c.Batch)
-	for i := range y {
-		y[i] = uint8(i % c.Classes)
-	}
 	for it := range 3 {
-		b := core.FixedBatch{X: synthetic(n, uint64(10+it)), Y: y, Unl: [][]float32{synthetic(n, uint64(20+it)), synthetic(n, uint64(30+it))}}
-		_, err := m.Step(core.DefaultPlan(m.Capabilities()), b)
+		_, err := m.Step(core.DefaultPlan(m.Capabilities()), iterationBatch(c, it))
 		require.NoError(t, err)
 	}
 	return m
