@@ -3,10 +3,14 @@
 # one invocation (the engine issue's item 5), beside the PyTorch peer:
 #   split        two goroutine blocks over a single-threaded OpenBLAS (the default)
 #   native       OpenBLAS's own threads, Debian's pthread build (SSGAN_BLAS=native)
+#   native-t4    the same with OPENBLAS_THREAD_TIMEOUT=4: an idle worker spins 2^4 cycles (the
+#                least OpenBLAS allows; the default is 2^28) before it sleeps on a condition
+#   native-t16   the same with 2^16 cycles (about 30 µs here)
 #   native-omp   OpenBLAS's own threads, Debian's OpenMP build (libopenblas0-openmp, unpacked
 #                into a private directory, not installed), OMP_WAIT_POLICY=PASSIVE as the peer runs
 #   split-omp    the split over the OpenMP build
-# and the floor (BenchmarkSSGANFloor: the 43 products straight to the BLAS) under each build.
+# and the floor (BenchmarkSSGANFloor: the 43 products straight to the BLAS) under each build and
+# under the pthread build's shortest timeout.
 # Usage: scripts/bench_blas.sh [ROUNDS]   (needs python3-torch for the peer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,17 +49,20 @@ floor() { # NAME ENV...
 for r in $(seq "$rounds"); do
   step split SSGAN_BLAS=
   step native SSGAN_BLAS=native
+  step native-t4 SSGAN_BLAS=native OPENBLAS_THREAD_TIMEOUT=4
+  step native-t16 SSGAN_BLAS=native OPENBLAS_THREAD_TIMEOUT=16
   step native-omp SSGAN_BLAS=native LD_LIBRARY_PATH="$omplib" OMP_WAIT_POLICY=PASSIVE
   step split-omp SSGAN_BLAS= LD_LIBRARY_PATH="$omplib" OMP_WAIT_POLICY=PASSIVE
   floor floor-pthread
+  floor floor-t4 OPENBLAS_THREAD_TIMEOUT=4
   floor floor-omp LD_LIBRARY_PATH="$omplib" OMP_WAIT_POLICY=PASSIVE
   ms[peer]+="$(OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 "$peer" --step ssgan --threads 2 --iters 30 | sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p') "
-  echo "round $r: $(for k in split native native-omp split-omp floor-pthread floor-omp peer; do printf '%s %s  ' "$k" "$(echo "${ms[$k]}" | awk '{print $NF}')"; done)"
+  echo "round $r: $(for k in split native native-t4 native-t16 native-omp split-omp floor-pthread floor-t4 floor-omp peer; do printf '%s %s  ' "$k" "$(echo "${ms[$k]}" | awk '{print $NF}')"; done)"
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 p=$(echo "${ms[peer]}" | median)
 printf '%-14s %9s %9s\n' way ms/iter "/ peer"
-for k in split native native-omp split-omp floor-pthread floor-omp peer; do
+for k in split native native-t4 native-t16 native-omp split-omp floor-pthread floor-t4 floor-omp peer; do
   m=$(echo "${ms[$k]}" | median)
   awk -v k="$k" -v m="$m" -v p="$p" 'BEGIN {printf "%-14s %9.1f %9.2f\n", k, m, m/p}'
 done
