@@ -38,6 +38,7 @@ echo "pthread build: $(loaded)"
 echo "OpenMP build:  $(loaded LD_LIBRARY_PATH="$omplib")"
 metric() { awk -v u="$1" '{for (i=1;i<NF;i++) if ($(i+1)==u) print $i}'; }
 declare -A ms
+ways="split native native-t4 native-t16 native-omp split-omp floor-pthread floor-t4 floor-omp peer" # in the order they are printed
 step() { # NAME ENV...: one SSGANStep measurement under the environment given
   local name=$1; shift
   ms[$name]+="$(env "$@" /tmp/ssgan-bench.test -test.run XXX -test.bench '^BenchmarkSSGANStep$' -test.benchtime 30x | metric ms/iter) "
@@ -57,12 +58,12 @@ for r in $(seq "$rounds"); do
   floor floor-t4 OPENBLAS_THREAD_TIMEOUT=4
   floor floor-omp LD_LIBRARY_PATH="$omplib" OMP_WAIT_POLICY=PASSIVE
   ms[peer]+="$(OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 "$peer" --step ssgan --threads 2 --iters 30 | sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p') "
-  echo "round $r: $(for k in split native native-t4 native-t16 native-omp split-omp floor-pthread floor-t4 floor-omp peer; do printf '%s %s  ' "$k" "$(echo "${ms[$k]}" | awk '{print $NF}')"; done)"
+  echo "round $r: $(for k in $ways; do printf '%s %s  ' "$k" "$(echo "${ms[$k]}" | awk '{print $NF}')"; done)"
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 p=$(echo "${ms[peer]}" | median)
 printf '%-14s %9s %9s\n' way ms/iter "/ peer"
-for k in split native native-t4 native-t16 native-omp split-omp floor-pthread floor-t4 floor-omp peer; do
+for k in $ways; do
   m=$(echo "${ms[$k]}" | median)
   awk -v k="$k" -v m="$m" -v p="$p" 'BEGIN {printf "%-14s %9.1f %9.2f\n", k, m, m/p}'
 done
