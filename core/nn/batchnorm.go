@@ -29,8 +29,32 @@ func NewBatchNorm(name string, n int, momentum float64) *BatchNorm {
 	return b
 }
 
-// Forward normalises x.
+// Forward normalises x: in Train mode by one fused op (batchnorm_op.go), which rounds every value
+// as the composition of gorgonia ops in forwardComposed does, in Eval mode by that composition
+// with the running statistics.
 func (b *BatchNorm) Forward(g *Graph, x *G.Node) (*G.Node, error) {
+	if g.Mode != Train {
+		return b.forwardComposed(g, x)
+	}
+	var gamma *G.Node
+	if b.Gamma != nil {
+		gamma = g.Param(b.Gamma)
+	}
+	y, op, err := batchNormTrain(x, g.Param(b.Beta), gamma, b.Epsilon)
+	if err != nil {
+		return nil, err
+	}
+	g.AfterRun(func() {
+		m := float32(b.Momentum)
+		kernels.Blend(b.RunMean.Data(), op.mean, m)
+		kernels.Blend(b.RunVar.Data(), op.variance, m)
+	})
+	return y, nil
+}
+
+// forwardComposed is the layer as a composition of gorgonia ops: the Eval-mode path, and in Train
+// mode the reference the fused op is tested against.
+func (b *BatchNorm) forwardComposed(g *Graph, x *G.Node) (*G.Node, error) {
 	var xc, std *G.Node
 	var err error
 	if g.Mode == Train {

@@ -65,6 +65,12 @@ func TestLayerGradients(t *testing.T) {
 			b.Beta.FillNormal(rng, 1)
 			return b
 		}},
+		{"batchnorm without scale", func(rng *rand.Rand) Layer {
+			b := NewBatchNorm("bn", 4, 0.8)
+			b.Gamma = nil
+			b.Beta.FillNormal(rng, 1)
+			return b
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
