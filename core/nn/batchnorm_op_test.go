@@ -104,7 +104,8 @@ func TestBatchNormOpMatchesComposition(t *testing.T) {
 }
 
 // TestBatchNormOpAgainstFloat64: the op's output and input gradient against the same formulas in
-// float64, relative to each quantity's largest magnitude.
+// float64, relative to each quantity's largest magnitude (100 × 50 with a scale: 1.2e-7 and
+// 4.2e-7, measured 2026-12-02).
 func TestBatchNormOpAgainstFloat64(t *testing.T) {
 	const n, c, eps = 100, 50, 1e-6
 	r := runBatchNorm(t, true, n, c, true, eps, 5)
@@ -130,8 +131,10 @@ func TestBatchNormOpAgainstFloat64(t *testing.T) {
 		gamma32[j], beta32[j] = float64(float32(gamma[j])), float64(float32(beta[j]))
 	}
 	y, dx := batchNorm64(x, w, gamma32, beta32, n, c, eps)
-	require.Less(t, relErr(r.y, y), 1e-6, "output")
-	require.Less(t, relErr(r.grads[0], dx), 1e-5, "input gradient")
+	ey, edx := relErr(r.y, y), relErr(r.grads[0], dx)
+	t.Logf("largest errors against float64, relative to the largest magnitude: output %.2g, input gradient %.2g", ey, edx)
+	require.Less(t, ey, 5e-7, "output")
+	require.Less(t, edx, 2e-6, "input gradient")
 }
 
 // batchNorm64 is the layer and the gradient of mean(w ⊙ y²) with respect to x, in float64.
