@@ -183,13 +183,3 @@ func (op *batchNormOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
 	}
 	return G.Nodes{dx, dbeta, dgamma}, nil
 }
-
-// sameTypes is the function type of an op whose n inputs and output share one type.
-func sameTypes(n int) hm.Type {
-	a := hm.TypeVariable('a')
-	ts := make([]hm.Type, n)
-	for i := range ts {
-		ts[i] = a
-	}
-	return hm.NewFnType(ts...)
-}

@@ -59,8 +59,9 @@ func runBatchNorm(t *testing.T, fused bool, n, c int, gamma bool, eps float64, s
 	return out
 }
 
-// bitsEqual reports the first index where a and b differ in their bits, or -1.
-func bitsEqual(a, b []float32) int {
+// firstBitDifference is the first index where a and b differ in their bits (0 for different
+// lengths), or -1.
+func firstBitDifference(a, b []float32) int {
 	if len(a) != len(b) {
 		return 0
 	}
@@ -92,13 +93,13 @@ func TestBatchNormOpMatchesComposition(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			fused := runBatchNorm(t, true, tc.n, tc.c, tc.gamma, tc.eps, 3)
 			comp := runBatchNorm(t, false, tc.n, tc.c, tc.gamma, tc.eps, 3)
-			require.Equal(t, -1, bitsEqual(fused.y, comp.y), "output")
+			require.Equal(t, -1, firstBitDifference(fused.y, comp.y), "output")
 			require.Len(t, fused.grads, len(comp.grads))
 			for i := range comp.grads {
-				require.Equal(t, -1, bitsEqual(fused.grads[i], comp.grads[i]), "gradient %d", i)
+				require.Equal(t, -1, firstBitDifference(fused.grads[i], comp.grads[i]), "gradient %d", i)
 			}
-			require.Equal(t, -1, bitsEqual(fused.runMean, comp.runMean), "running mean")
-			require.Equal(t, -1, bitsEqual(fused.runVar, comp.runVar), "running variance")
+			require.Equal(t, -1, firstBitDifference(fused.runMean, comp.runMean), "running mean")
+			require.Equal(t, -1, firstBitDifference(fused.runVar, comp.runVar), "running variance")
 		})
 	}
 }

@@ -119,11 +119,8 @@ type mapOp struct {
 	out *tensor.Dense
 }
 
-func (op *mapOp) Arity() int { return 1 }
-func (op *mapOp) Type() hm.Type {
-	a := hm.TypeVariable('a')
-	return hm.NewFnType(a, a)
-}
+func (op *mapOp) Arity() int    { return 1 }
+func (op *mapOp) Type() hm.Type { return sameTypes(op.Arity() + 1) }
 func (op *mapOp) InferShape(in ...G.DimSizer) (tensor.Shape, error) {
 	return in[0].(tensor.Shape).Clone(), nil
 }
@@ -156,11 +153,8 @@ type mapGradOp struct {
 	out *tensor.Dense
 }
 
-func (op *mapGradOp) Arity() int { return 3 }
-func (op *mapGradOp) Type() hm.Type {
-	a := hm.TypeVariable('a')
-	return hm.NewFnType(a, a, a, a)
-}
+func (op *mapGradOp) Arity() int    { return 3 }
+func (op *mapGradOp) Type() hm.Type { return sameTypes(op.Arity() + 1) }
 func (op *mapGradOp) InferShape(in ...G.DimSizer) (tensor.Shape, error) {
 	return in[0].(tensor.Shape).Clone(), nil
 }
@@ -191,4 +185,14 @@ func hashOf(op interface{ WriteHash(hash.Hash) }) uint32 {
 	h := fnv.New32a()
 	op.WriteHash(h)
 	return h.Sum32()
+}
+
+// sameTypes is the type of an op whose inputs and output (n types in all) share one type.
+func sameTypes(n int) hm.Type {
+	a := hm.TypeVariable('a')
+	ts := make([]hm.Type, n)
+	for i := range ts {
+		ts[i] = a
+	}
+	return hm.NewFnType(ts...)
 }

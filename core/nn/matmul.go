@@ -40,11 +40,8 @@ type matMulOp struct {
 
 const matMulFwd = -1
 
-func (op *matMulOp) Arity() int { return 2 }
-func (op *matMulOp) Type() hm.Type {
-	a := hm.TypeVariable('a')
-	return hm.NewFnType(a, a, a)
-}
+func (op *matMulOp) Arity() int    { return 2 }
+func (op *matMulOp) Type() hm.Type { return sameTypes(op.Arity() + 1) }
 func (op *matMulOp) shape() tensor.Shape {
 	switch op.which {
 	case gradX:

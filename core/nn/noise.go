@@ -42,11 +42,8 @@ type noiseAddOp struct {
 	out  *tensor.Dense
 }
 
-func (op *noiseAddOp) Arity() int { return 2 }
-func (op *noiseAddOp) Type() hm.Type {
-	a := hm.TypeVariable('a')
-	return hm.NewFnType(a, a, a)
-}
+func (op *noiseAddOp) Arity() int    { return 2 }
+func (op *noiseAddOp) Type() hm.Type { return sameTypes(op.Arity() + 1) }
 func (op *noiseAddOp) InferShape(in ...G.DimSizer) (tensor.Shape, error) {
 	return in[0].(tensor.Shape).Clone(), nil
 }

@@ -58,11 +58,8 @@ func wnLinear(x, v, g, b *G.Node) (*G.Node, error) {
 	return G.ApplyOp(op, x, v, g, b)
 }
 
-func (op *wnLinearOp) Arity() int { return 4 }
-func (op *wnLinearOp) Type() hm.Type {
-	a := hm.TypeVariable('a')
-	return hm.NewFnType(a, a, a, a, a)
-}
+func (op *wnLinearOp) Arity() int    { return 4 }
+func (op *wnLinearOp) Type() hm.Type { return sameTypes(op.Arity() + 1) }
 func (op *wnLinearOp) InferShape(in ...G.DimSizer) (tensor.Shape, error) {
 	return tensor.Shape{op.n, op.out}, nil
 }
@@ -147,14 +144,7 @@ func (op *wnGradOp) Arity() int {
 	}
 	return 1
 }
-func (op *wnGradOp) Type() hm.Type {
-	a := hm.TypeVariable('a')
-	ts := make([]hm.Type, op.Arity()+1)
-	for i := range ts {
-		ts[i] = a
-	}
-	return hm.NewFnType(ts...)
-}
+func (op *wnGradOp) Type() hm.Type { return sameTypes(op.Arity() + 1) }
 func (op *wnGradOp) shape() tensor.Shape {
 	f := op.fwd
 	switch op.which {
