@@ -49,6 +49,9 @@ func RunUnderKernels(t *testing.T, kernels string) (ranInChild bool, reason stri
 	if strings.Contains(string(out), "--- SKIP: "+t.Name()) {
 		return false, fmt.Sprintf("recorded under %s, which OpenBLAS would not take here (it has %s)", kernels, Kernels())
 	}
+	if !strings.Contains(string(out), "--- PASS: "+t.Name()) {
+		t.Fatalf("%s under %s: the child process did not run it:\n%s", t.Name(), kernels, out)
+	}
 	t.Logf("%s ran under %s in a child process (this one has %s): passed", t.Name(), kernels, Kernels())
 	return true, ""
 }
