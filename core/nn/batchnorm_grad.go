@@ -116,19 +116,11 @@ func (op *batchNormGradOp) gradX(dx, dy, gamma []float32) {
 				dh[j] = dh[j]/s + float32((xc[j]*2)*col[j])
 			}
 		}
-		// col: Σᵢ(−dxc) / n, added to every row.
-		for i := 0; i < n; i++ {
-			dh := op.dxc[i*c+lo : i*c+hi]
-			for j := range col {
-				if i == 0 {
-					col[j] = -dh[j]
-				} else {
-					col[j] += -dh[j]
-				}
-			}
-		}
+		// col: Σᵢ(−dxc) / n, added to every row (the sum of the negated values is the negated
+		// sum bit for bit: rounding to nearest is symmetric).
+		columnSum(col, op.dxc, c, lo, n)
 		for j := range col {
-			col[j] /= nf
+			col[j] = -col[j] / nf
 		}
 		for i := 0; i < n; i++ {
 			r := i*c + lo
