@@ -31,6 +31,12 @@ type EngineRow struct {
 	PairedNote string
 	// Note says why there is no Welch test (fewer than two runs on one side, or no spread).
 	Note string
+	// EarlierCollapses and CurrentCollapses are each engine's finished runs collapsed onto a
+	// class pair (Record.Collapsed); Fisher is the two-sided p of Fisher's exact test of the two
+	// counts, nil when some run has no confusion matrix (CollapseNote says how many).
+	EarlierCollapses, CurrentCollapses Collapses
+	Fisher                             *float64
+	CollapseNote                       string
 }
 
 // BuildEngineComparison groups recs as BuildTable does and returns a row for every (data set,
@@ -102,6 +108,7 @@ func engineRow(early, now *group) EngineRow {
 	} else {
 		r.PairedNote = "no spread" // all differences equal
 	}
+	r.setCollapses(early.finished, now.finished)
 	return r
 }
 
@@ -114,9 +121,9 @@ func finalErrors(rs []Record) []float64 {
 	return out
 }
 
-// RenderEngineComparison writes rows to w as a text table without borders ("text") or a
-// GitHub markdown table ("markdown"), with footnotes saying what is tested. Any other format
-// is an error.
+// RenderEngineComparison writes rows to w as text tables without borders ("text") or GitHub
+// markdown tables ("markdown"), with footnotes saying what is tested: the final errors, then the
+// class-pair collapses (renderCollapses). Any other format is an error.
 func RenderEngineComparison(w io.Writer, rows []EngineRow, format string) error {
 	if err := checkComparisonFormat(format); err != nil {
 		return err
@@ -160,7 +167,13 @@ func RenderEngineComparison(w io.Writer, rows []EngineRow, format string) error 
 			"Welch: two-sided Welch t-test of the two samples; paired: two-sided paired t-test over the (model seed, data seed) pairs both engines ran " +
 			"(the same seeds draw the same labeled split under both engines; the noise and rounding differ).",
 	}
-	return renderNotedTable(w, format, title, header, cells, notes, "engine comparison")
+	if err := renderNotedTable(w, format, title, header, cells, notes, "engine comparison"); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, "\n"); err != nil {
+		return fmt.Errorf("results: render engine comparison: %w", err)
+	}
+	return renderCollapses(w, rows, format, sep)
 }
 
 // errorsCell formats errors as "127.7 ± 11.6 (n=3)", or the one value and (n=1), with sep

@@ -10,8 +10,9 @@ import (
 )
 
 // engineRecords are made-up finished runs (none from a real run) of synthetic-ssgan-100 at 60
-// epochs under both engines on seeds 1-3, of the earlier engine only at 300 epochs, and of
-// synthetic-ssgan-50 under both engines on disjoint seeds.
+// epochs under both engines on seeds 1-3 (two of the current engine's collapsed onto a class
+// pair), of the earlier engine only at 300 epochs, and of synthetic-ssgan-50 under both engines
+// on disjoint seeds (without confusion matrices).
 func engineRecords() []Record {
 	rec := func(exp string, labels, epochs int, engine string, seed uint64, errs int) Record {
 		r := syntheticRecords()[0]
@@ -20,13 +21,18 @@ func engineRecords() []Record {
 		r.FinalTestErrors, r.FinalAccuracy, r.BestTestErrors = errs, 1-float64(errs)/10000, errs-5
 		return r
 	}
+	// judged gives r a confusion matrix whose largest off-diagonal cell is n 7s read as 2.
+	judged := func(r Record, n int) Record {
+		r.Confusion = confusionWithPair(7, 2, n)
+		return r
+	}
 	return []Record{
-		rec("synthetic-ssgan-100", 100, 60, "", 1, 120),
-		rec("synthetic-ssgan-100", 100, 60, "", 2, 135),
-		rec("synthetic-ssgan-100", 100, 60, "", 3, 140),
-		rec("synthetic-ssgan-100", 100, 60, EngineCounter, 1, 150),
-		rec("synthetic-ssgan-100", 100, 60, EngineCounter, 2, 160),
-		rec("synthetic-ssgan-100", 100, 60, EngineCounter, 3, 170),
+		judged(rec("synthetic-ssgan-100", 100, 60, "", 1, 120), 12),
+		judged(rec("synthetic-ssgan-100", 100, 60, "", 2, 135), 20),
+		judged(rec("synthetic-ssgan-100", 100, 60, "", 3, 140), 49),
+		judged(rec("synthetic-ssgan-100", 100, 60, EngineCounter, 1, 150), 11),
+		judged(rec("synthetic-ssgan-100", 100, 60, EngineCounter, 2, 160), 50),
+		judged(rec("synthetic-ssgan-100", 100, 60, EngineCounter, 3, 170), 61),
 		rec("synthetic-ssgan-100", 100, 300, EngineEarlier, 1, 95),
 		rec("synthetic-ssgan-100", 100, 300, EngineEarlier, 2, 88),
 		rec("synthetic-ssgan-50", 50, 60, EngineEarlier, 1, 300),
@@ -66,6 +72,19 @@ func TestBuildEngineComparison(t *testing.T) {
 	assert.Equal(t, 3, r100.Pairs)
 	assert.InDelta(t, 17.0, r100.Paired.T, 1e-3)
 	assert.InDelta(t, 2.0, r100.Paired.DF, 1e-9)
+
+	// Collapses: 49 of 10,000 is under 1/200, 50 is not; Fisher by hand for none of three
+	// against two of three: P(0) = P(2) = 3/15, P(1) = 9/15, so p = 0.4.
+	assert.Equal(t, Collapses{Of: 3}, r100.EarlierCollapses)
+	assert.Equal(t, Collapses{Of: 3, Runs: []CollapsedRun{
+		{ModelSeed: 2, DataSeed: 2, Pair: Pair{Truth: 7, Read: 2, Count: 50}},
+		{ModelSeed: 3, DataSeed: 3, Pair: Pair{Truth: 7, Read: 2, Count: 61}},
+	}}, r100.CurrentCollapses)
+	require.NotNil(t, r100.Fisher)
+	assert.InDelta(t, 0.4, *r100.Fisher, 1e-12)
+	assert.Equal(t, Collapses{Unjudged: 2}, r50.EarlierCollapses, "no confusion matrices")
+	assert.Nil(t, r50.Fisher)
+	assert.Equal(t, "3 unjudged", r50.CollapseNote)
 }
 
 // TestBuildEngineComparisonRefuses checks the error when no experiment ran on both engines.

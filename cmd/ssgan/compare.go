@@ -44,7 +44,9 @@ func newCompareCmd() *cobra.Command {
 			"compares with the baseline only.\n\n" +
 			"--engines prints instead, for every experiment and length with finished runs of both training\n" +
 			"engines (the earlier pcg-f64 and the current philox-f32), the final test errors of each, their\n" +
-			"difference, a Welch t-test and a t-test paired by seed: what the engine change did to the numbers.",
+			"difference, a Welch t-test and a t-test paired by seed: what the engine change did to the numbers;\n" +
+			"then each engine's runs collapsed onto a class pair (one off-diagonal cell of the final confusion\n" +
+			"matrix holding 1/200 of the test set or more), named, and Fisher's exact test of the two counts.",
 		Args:         cobra.MinimumNArgs(1),
 		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
