@@ -19,7 +19,7 @@ func exp8(x archsimd.Float32x8) archsimd.Float32x8 {
 	p = f8(expP4).Add(p.Mul(r))
 	p = f8(expP5).Add(p.Mul(r))
 	y := p.Mul(r2).Add(r).Add(f8(1))
-	scale := n.ConvertToInt32().Add(archsimd.BroadcastInt32x8(127)).ShiftAllLeft(23).AsFloat32x8()
+	scale := shl32(n.ConvertToInt32().Add(archsimd.BroadcastInt32x8(127)).AsUint32x8(), 23).AsFloat32x8()
 	return y.Mul(scale)
 }
 

@@ -66,15 +66,15 @@ var oddMask = archsimd.BroadcastUint64x4(0xffffffff00000000)
 
 // mulHiLo8 returns the high and low 32 bits of the 64-bit products m·x, lane by lane.
 func mulHiLo8(m, x archsimd.Uint32x8) (hi, lo archsimd.Uint32x8) {
-	even := m.MulEvenWiden(x)                                            // lanes 0, 2, 4, 6
-	odd := m.MulEvenWiden(x.AsUint64x4().ShiftAllRight(32).AsUint32x8()) // lanes 1, 3, 5, 7
-	hi = even.ShiftAllRight(32).Or(odd.And(oddMask)).AsUint32x8()
+	even := m.MulEvenWiden(x)                                     // lanes 0, 2, 4, 6
+	odd := m.MulEvenWiden(shr64(x.AsUint64x4(), 32).AsUint32x8()) // lanes 1, 3, 5, 7
+	hi = shr64(even, 32).Or(odd.And(oddMask)).AsUint32x8()
 	return hi, x.Mul(m)
 }
 
 // radius8 is √(−2 ln u) with u = (w>>8 + 1)·2⁻²⁴ (see boxMuller).
 func radius8(w archsimd.Uint32x8) archsimd.Float32x8 {
-	u := w.ShiftAllRight(8).AsInt32x8().ConvertToFloat32().Add(f8(1)).Mul(f8(0x1p-24))
+	u := shr32(w, 8).AsInt32x8().ConvertToFloat32().Add(f8(1)).Mul(f8(0x1p-24))
 	return log8(u).Mul(f8(-2)).Sqrt()
 }
 
@@ -82,7 +82,7 @@ func radius8(w archsimd.Uint32x8) archsimd.Float32x8 {
 func log8(x archsimd.Float32x8) archsimd.Float32x8 {
 	const sqrtHalf = 0x3f3504f3
 	ix := x.AsUint32x8().Add(archsimd.BroadcastUint32x8(0x3f800000 - sqrtHalf))
-	fe := ix.ShiftAllRight(23).AsInt32x8().Sub(archsimd.BroadcastInt32x8(127)).ConvertToFloat32()
+	fe := shr32(ix, 23).AsInt32x8().Sub(archsimd.BroadcastInt32x8(127)).ConvertToFloat32()
 	m := ix.And(archsimd.BroadcastUint32x8(0x7fffff)).Add(archsimd.BroadcastUint32x8(sqrtHalf)).AsFloat32x8()
 	one := f8(1)
 	s := m.Sub(one).Div(m.Add(one))
@@ -96,9 +96,9 @@ func log8(x archsimd.Float32x8) archsimd.Float32x8 {
 
 // sincos8 is sincos2pi of w>>8 lane by lane.
 func sincos8(w archsimd.Uint32x8) (sin, cos archsimd.Float32x8) {
-	k := w.ShiftAllRight(8)
-	q := k.Add(archsimd.BroadcastUint32x8(1 << 21)).ShiftAllRight(22)
-	f := k.AsInt32x8().Sub(q.ShiftAllLeft(22).AsInt32x8()).ConvertToFloat32().Mul(f8(0x1p-22))
+	k := shr32(w, 8)
+	q := shr32(k.Add(archsimd.BroadcastUint32x8(1<<21)), 22)
+	f := k.AsInt32x8().Sub(shl32(q, 22).AsInt32x8()).ConvertToFloat32().Mul(f8(0x1p-22))
 	a := f.Mul(f8(halfPi))
 	a2 := a.Mul(a)
 	one := f8(1)
@@ -117,8 +117,8 @@ func sincos8(w archsimd.Uint32x8) (sin, cos archsimd.Float32x8) {
 	two32 := archsimd.BroadcastUint32x8(2)
 	swap := archsimd.BroadcastUint32x8(0).Sub(q.And(one32)).And(sb.Xor(cb))
 	sb, cb = sb.Xor(swap), cb.Xor(swap)
-	sb = sb.Xor(q.And(two32).ShiftAllLeft(30))
-	cb = cb.Xor(q.Add(one32).And(two32).ShiftAllLeft(30))
+	sb = sb.Xor(shl32(q.And(two32), 30))
+	cb = cb.Xor(shl32(q.Add(one32).And(two32), 30))
 	return sb.AsFloat32x8(), cb.AsFloat32x8()
 }
 
