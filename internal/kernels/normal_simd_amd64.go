@@ -36,6 +36,10 @@ func normalBlocksVec(dst []float32, std float32, a Address, b0 uint32) int {
 		sv.Mul(r0.Mul(s0)).StoreSlice(out[1][:])
 		sv.Mul(r2.Mul(co2)).StoreSlice(out[2][:])
 		sv.Mul(r2.Mul(s2)).StoreSlice(out[3][:])
+		// The interleaving below is scalar (legacy-SSE MOVSS); with the upper halves of the
+		// vector registers clean it runs without the penalty such code pays after 256-bit
+		// instructions on Intel CPUs (FillNormal 2.2x faster on the Xeon of shr32's note).
+		archsimd.ClearAVXUpperBits()
 		d := dst[32*g : 32*g+32 : 32*g+32]
 		for l := 0; l < 8; l++ {
 			d[4*l], d[4*l+1], d[4*l+2], d[4*l+3] = out[0][l], out[1][l], out[2][l], out[3][l]
