@@ -3,10 +3,15 @@
 package kernels
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"simd/archsimd"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 var shiftSink archsimd.Uint32x8
@@ -34,6 +39,23 @@ func TestShiftsMatchShiftAll(t *testing.T) {
 		assert.Equal(t, want, got, "64-bit >> %d", n)
 	}
 	archsimd.ClearAVXUpperBits()
+}
+
+// TestKernelsUseNoShiftAll keeps archsimd's ShiftAll methods out of the kernels (see shr32): a
+// kernel written with them is correct but runs several times slower on Intel CPUs, which no
+// functional test would notice.
+func TestKernelsUseNoShiftAll(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	call := regexp.MustCompile(`\.ShiftAll(Left|Right)\(`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		assert.Empty(t, call.FindAllString(string(src), -1), "%s: use shr32, shl32 or shr64", f)
+	}
 }
 
 // BenchmarkShifts times a chain of dependent 32-bit right shifts by 8 and additions in the two
