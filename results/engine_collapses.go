@@ -36,14 +36,14 @@ func collapsesOf(rs []Record) Collapses {
 	var c Collapses
 	for _, r := range rs {
 		p, collapsed, ok := r.Collapsed()
-		switch {
-		case !ok:
+		if !ok {
 			c.Unjudged++
 			continue
-		case collapsed:
-			c.Runs = append(c.Runs, CollapsedRun{ModelSeed: r.ModelSeed, DataSeed: r.DataSeed, Pair: p})
 		}
 		c.Of++
+		if collapsed {
+			c.Runs = append(c.Runs, CollapsedRun{ModelSeed: r.ModelSeed, DataSeed: r.DataSeed, Pair: p})
+		}
 	}
 	return c
 }
